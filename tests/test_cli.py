@@ -1,0 +1,80 @@
+"""The command line: exit codes, output formats, documentation commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+SPEC_EXAMPLE = str(Path(__file__).parent / "data" / "spec-inventory.yaml")
+
+
+def test_check_clean_inventory_exits_zero(cli):
+    result = cli("check", SPEC_EXAMPLE)
+    assert result.exit_code == 0, result.output
+    assert "No findings" in result.stdout
+
+
+def test_check_findings_exit_one_with_file_line_column(cli, write):
+    path = write("inv.yaml", "version: 1\ndata:\n  - id: d\n    category: user.contact.email\n    purpose: []\n")
+    result = cli("check", path)
+    assert result.exit_code == 1
+    assert "5:5" in result.stdout and "PL001" in result.stdout and "did you mean `purposes`" in result.stdout
+
+
+def test_fail_on_never_and_warning(cli, write):
+    path = write("inv.yaml", "version: 1\ndata:\n  - id: d\n    category: user.contact.emial\n")
+    assert cli("check", "--fail-on", "never", path).exit_code == 0
+    assert cli("check", "--fail-on", "warning", path).exit_code == 1
+
+
+def test_input_error_exits_two_with_place(cli, write):
+    path = write("inv.yaml", "version: 1\ndata: [\n")
+    result = cli("check", path)
+    assert result.exit_code == 2
+    assert f"{path}:3" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_usage_errors_exit_two(cli, write):
+    path = write("inv.yaml", "version: 1\n")
+    assert cli("check", "--format", "xml", path).exit_code == 2
+    assert cli("check", "--fail-on", "sometimes", path).exit_code == 2
+    assert cli("check", "missing.yaml").exit_code == 2
+
+
+def test_json_report_shape(cli, write):
+    path = write("inv.yaml", "version: 1\ndata:\n  - id: d\n    category: user.contact.emial\n")
+    result = cli("check", "--format", "json", path)
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert list(report) == ["version", "tool", "policy", "inventories", "summary", "findings"]
+    assert report["summary"] == {"error": 1, "warning": 0, "info": 0, "suppressed": 0, "baselined": 0}
+    [finding] = report["findings"]
+    assert finding["code"] == "PL003" and finding["slug"] == "unknown-term"
+    assert finding["location"] == {"path": path, "line": 4, "column": 15, "pointer": "/data/0/category"}
+    assert finding["fingerprint"] == f"PL003:{path}:data[d]/category:user.contact.emial"
+    assert set(finding) == {"code", "slug", "severity", "message", "location", "evidence", "searched", "fix", "fingerprint"}
+
+
+def test_markup_in_inventory_prints_literally(cli, write):
+    path = write("inv.yaml", "version: 1\ndata:\n  - id: d\n    category: '[bold]x[/bold]'\n")
+    result = cli("check", path)
+    assert "`[bold]x[/bold]`" in result.stdout
+
+
+def test_schema_prints_valid_json(cli):
+    result = cli("schema", "inventory")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["title"].startswith("policylint data inventory")
+
+
+def test_rules_and_explain(cli):
+    listing = cli("rules")
+    assert "PL001" in listing.stdout and "duplicate-key" in listing.stdout
+    explained = cli("explain", "PL001")
+    assert explained.exit_code == 0
+    for heading in ("What it checks", "Why it matters", "Example that fails", "Example that passes", "How to fix it"):
+        assert heading in explained.stdout
+    assert cli("explain", "duplicate-key").exit_code == 0
+    missing = cli("explain", "PL0001")
+    assert missing.exit_code == 2 and "did you mean" in missing.stderr
