@@ -199,6 +199,39 @@ def baseline(
 
 
 @app.command()
+def init(
+    policy: Optional[str] = typer.Option(None, "--policy", "-p", help="The privacy policy to derive the starter inventory from."),
+) -> None:
+    """Write a configuration and a starter inventory derived from the policy (never overwrites)."""
+    from pathlib import Path
+
+    from policylint import scaffold
+    from policylint.config import display_path
+
+    declarations = None
+    if policy:
+        from policylint.errors import InputError
+        from policylint.policy import read_policy
+
+        try:
+            declarations = read_policy([policy])
+        except InputError as exc:
+            raise _fail(str(exc)) from None
+        policy = display_path(policy)
+    planned, skipped = scaffold.plan(Path.cwd(), policy, declarations)
+    try:
+        scaffold.write(planned)
+    except OSError as exc:
+        raise _fail(f"cannot write: {exc}") from None
+    for item in planned:
+        typer.echo(f"{'updated' if item.append else 'wrote'} {display_path(item.path)}")
+    for reason in skipped:
+        typer.echo(f"skipped: {reason}")
+    if planned:
+        typer.echo("next: confirm the inventory entries, then run `policylint check`")
+
+
+@app.command()
 def extract(
     policy: List[str] = typer.Argument(..., help="Policy documents (privacy policy, cookie notice)."),
     format: str = typer.Option("text", "--format", "-f", help="text | json | yaml (a policy manifest)."),
@@ -228,12 +261,19 @@ def extract(
 
 
 @app.command()
-def rules() -> None:
+def rules(format: str = typer.Option("text", "--format", "-f", help="text | markdown (the README's rule table).")) -> None:
     """List every rule: code, slug, default severity and what it checks."""
+    from policylint import registry
+
+    if format == "markdown":
+        from policylint.report.explain import rules_markdown
+
+        sys.stdout.write(rules_markdown(registry.all_rules().values()))
+        return
+    if format != "text":
+        raise _fail("--format must be text or markdown")
     from rich.markup import escape
     from rich.table import Table
-
-    from policylint import registry
 
     table = Table(box=None, show_header=True, header_style="bold")
     table.add_column("code")

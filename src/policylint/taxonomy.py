@@ -81,7 +81,14 @@ class Vocabulary:
         """The key for a key or an alias (case and separators ignored), or None."""
         if value in self.terms:
             return value
-        return self._by_phrase.get(normalize(value))
+        text = normalize(value)
+        found = self._by_phrase.get(text)
+        if found is None:
+            # Plural of the last word: "payment processors", "addresses".
+            for suffix in ("es", "s"):
+                if text.endswith(suffix) and (found := self._by_phrase.get(text[: -len(suffix)])):
+                    break
+        return found
 
     def suggest(self, value: str, n: int = 3) -> list[str]:
         """Close keys or aliases for a term that resolves to nothing ("did you mean")."""

@@ -160,12 +160,17 @@ def load_document(path: str) -> Document:
     if not nodes:
         raise InputError(path, "is empty: an inventory needs at least `version: 1`", 1, 1)
     if len(nodes) > 1:
-        mark = nodes[1].start_mark
+        # Point at the `---` that starts the second document (its first node comes later).
+        lines = text.splitlines()
+        line = next(
+            (i for i in range(nodes[0].end_mark.line, nodes[1].start_mark.line + 1) if lines[i].startswith("---")),
+            nodes[1].start_mark.line,
+        )
         raise InputError(
             path,
             "holds several YAML documents (separated by ---); put each inventory in a file of its own",
-            mark.line + 1,
-            mark.column + 1,
+            line + 1,
+            1,
         )
     doc = Document(path=path, value=None, comments=_comments(text))
     builder = _Builder(doc)
