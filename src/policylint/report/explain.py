@@ -28,3 +28,12 @@ def render_rule(rule: Rule, console) -> None:
         console.print("\n[bold underline]References[/]")
         for ref in rule.references:
             console.print(f"  - {escape(ref)}")
+
+
+def rules_markdown(rules) -> str:
+    """The rule table for the README, generated from the rule documentation."""
+    lines = ["| code | slug | default | what it checks |", "|---|---|---|---|"]
+    for rule in rules:
+        summary = rule.summary.replace("|", "\\|")
+        lines.append(f"| {rule.code} | `{rule.slug}` | {rule.severity} | {summary} |")
+    return "\n".join(lines) + "\n"
