@@ -111,6 +111,8 @@ SECURITY_MEASURES = {
     "incident_response": None,
     "breach_notification": None,
     "physical_security": None,
+    # Extension: the promise PL302 tests (recipients bound by confidentiality obligations).
+    "confidentiality": None,
 }
 RIGHTS = {
     "access", "correction", "deletion", "portability", "withdraw_consent",
