@@ -78,3 +78,39 @@ def test_rules_and_explain(cli):
     assert cli("explain", "duplicate-key").exit_code == 0
     missing = cli("explain", "PL0001")
     assert missing.exit_code == 2 and "did you mean" in missing.stderr
+
+
+def test_extract_applies_configuration_variables_and_corrections(tmp_path, monkeypatch, cli):
+    import shutil
+
+    from conftest import SEED_POLICY
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SEED_POLICY, tmp_path / "privacy-policy.md")
+    (tmp_path / ".policylint.toml").write_text(
+        'policy = ["privacy-policy.md"]\n[variables]\nuser_name = "Acme"\n'
+        '[[declarations]]\nadd = {kind = "data_categories", key = "user.contact.organization"}\nreason = "II(A) says company name"\n'
+        '[[declarations]]\nremove = {kind = "recipients", key = "affiliate"}\nreason = "no affiliates"\n'
+    )
+    result = cli("extract", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    added = [d for d in data["data_categories"] if d["key"] == "user.contact.organization"]
+    assert added and added[0]["evidence"][0]["text"] == "II(A) says company name"
+    assert "affiliate" not in [r["key"] for r in data["recipients"]]
+    assert "affiliate" in [r["key"] for r in json.loads(cli("extract", "--no-config", "-f", "json", "privacy-policy.md").stdout)["recipients"]]
+    # {{ user_name }} is filled; the bracketed template text is still reported.
+    assert [p["text"] for p in data["placeholders"]] == ["[ Acme  Company Address, specific address]", "[phone number]"]
+
+
+def test_extract_yaml_manifest_is_accepted_as_policy(tmp_path, cli):
+    from conftest import SEED_POLICY
+
+    manifest = tmp_path / "policy.yaml"
+    result = cli("extract", "--format", "yaml", str(SEED_POLICY))
+    assert result.exit_code == 0
+    manifest.write_text(result.stdout)
+    from_markdown = json.loads(cli("extract", "-f", "json", str(SEED_POLICY)).stdout)
+    from_manifest = json.loads(cli("extract", "-f", "json", str(manifest)).stdout)
+    for kind in ("data_categories", "purposes", "recipients", "children", "sale", "retention", "security", "rights"):
+        assert from_manifest[kind] == from_markdown[kind], kind

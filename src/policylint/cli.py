@@ -233,8 +233,10 @@ def init(
 
 @app.command()
 def extract(
-    policy: List[str] = typer.Argument(..., help="Policy documents (privacy policy, cookie notice)."),
+    policy: List[str] = typer.Argument(None, help="Policy documents (privacy policy, cookie notice); default: `policy` from the configuration."),
     format: str = typer.Option("text", "--format", "-f", help="text | json | yaml (a policy manifest)."),
+    config: Optional[str] = typer.Option(None, "--config", help="Configuration file (variables and declaration corrections)."),
+    no_config: bool = typer.Option(False, "--no-config", help="Ignore configuration files."),
 ) -> None:
     """Show what the policy declares, each declaration with its line and section."""
     from policylint.errors import InputError
@@ -242,10 +244,20 @@ def extract(
 
     if format not in ("text", "json", "yaml"):
         raise _fail(f"unknown format `{format}`; choose one of: text, json, yaml")
+    options = _options(config, no_config, policy, None)
+    if not options.policy:
+        raise _fail("no policy documents: name them, or set `policy` in [tool.policylint]")
     try:
-        declarations = read_policy(list(policy))
+        declarations = read_policy(options.policy, options.variables or None)
     except InputError as exc:
         raise _fail(str(exc)) from None
+    if options.declarations:
+        from policylint.policy.overrides import apply_overrides
+
+        try:
+            declarations = apply_overrides(declarations, options.declarations)
+        except ValueError as exc:
+            raise _fail(f"configuration `declarations`: {exc}") from None
     from policylint.policy import manifest
 
     if format == "json":
