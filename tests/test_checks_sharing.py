@@ -27,7 +27,7 @@ data:
     recipients: [payments]
 cookies:
   - name: _fbp
-    party: third
+    party: first
     provider: meta
     purpose: advertising
 recipients:
@@ -49,6 +49,15 @@ recipients:
     name: Nobody
     type: data_broker
 """
+
+
+def test_a_vendor_reached_only_by_third_party_cookies_is_left_to_pl405(tmp_path):
+    from policylint.checks import cookies
+
+    third = INVENTORY.replace("    party: first\n", "    party: third\n")
+    ctx = make_ctx(tmp_path, third, policy(recipients=[PROVIDERS, PAYMENTS]))
+    assert [f.key for f in run(sharing, ctx, "PL301")] == []
+    assert [(f.code, f.location.line) for f in run(cookies, ctx, "PL405")] == [("PL405", 12)]
 
 
 def test_recipient_types_are_classified(tmp_path):

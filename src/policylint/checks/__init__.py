@@ -27,11 +27,5 @@ FAMILIES = (
 def run_checks(ctx: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     for family in FAMILIES:
-        try:
-            module = import_module(f"policylint.checks.{family}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"policylint.checks.{family}":
-                continue  # family not built (yet)
-            raise
-        findings.extend(module.check(ctx))
+        findings.extend(import_module(f"policylint.checks.{family}").check(ctx))
     return findings

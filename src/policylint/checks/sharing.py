@@ -5,7 +5,9 @@ names it as ``provider``; recipients that receive nothing are not checked.
 
 - PL301 undeclared-recipient: a recipient's type is omitted by the policy's recipient
   declarations, or contradicted ("we do not share with advertisers"); a recipient without a
-  ``type`` is reported too ("recipient type not stated"). A type covered only by a broader
+  ``type`` is reported too ("recipient type not stated"). A recipient that receives only
+  third-party cookies is left to PL405, which reports it at the cookie, so one undeclared
+  vendor is not reported twice. A type covered only by a broader
   one ("third-party service providers" for an email service) is PL102 vague-disclosure.
 - PL302 missing-agreement: the policy promises confidentiality obligations for recipients
   (security promise ``confidentiality``), and a recipient has ``agreement: none`` or states
@@ -73,9 +75,21 @@ def listing(items: list[str], limit: int = 3) -> str:
 # PL301 / PL102 -------------------------------------------------------------------------
 
 
+def third_party_cookie_only(ctx: CheckContext, recipient: Recipient) -> bool:
+    """The recipient receives nothing but third-party cookies (PL405 reports those)."""
+    from policylint.checks.cookies import effective
+
+    if any(recipient.id in element.recipients for element in ctx.inventory.data):
+        return False
+    cookies = [c for c in ctx.inventory.cookies if c.provider == recipient.id]
+    return bool(cookies) and all(effective(ctx, c).party == "third" for c in cookies)
+
+
 def recipient_types(ctx: CheckContext) -> Iterator[Finding]:
     vocabulary = ctx.taxonomy.recipient_types
     for recipient, what in receiving(ctx.inventory):
+        if third_party_cookie_only(ctx, recipient):
+            continue
         who = f"{describe(recipient)} receives {listing(what)}"
         if recipient.type is None:
             yield registry.finding(

@@ -5,6 +5,23 @@ from __future__ import annotations
 from policylint.registry import Rule
 
 
+def reflow(text: str) -> str:
+    """Join the hard-wrapped lines of each paragraph so the terminal can wrap them.
+
+    Blank lines separate paragraphs; lines starting with ``-`` or ``*`` start list items;
+    indented lines (code) are kept as they are.
+    """
+    out: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        starts_item = stripped[:2] in ("- ", "* ")
+        if not stripped or line.startswith("  ") or not out or not out[-1] or starts_item:
+            out.append(line.rstrip() if line.startswith("  ") else stripped)
+        else:
+            out[-1] = f"{out[-1]} {stripped}"
+    return "\n".join(out)
+
+
 def render_rule(rule: Rule, console) -> None:
     from rich.markup import escape
     from rich.padding import Padding
@@ -14,7 +31,7 @@ def render_rule(rule: Rule, console) -> None:
     console.print(escape(rule.summary))
     for title, body in (("What it checks", rule.what), ("Why it matters", rule.why)):
         console.print(f"\n[bold underline]{title}[/]")
-        console.print(Padding(escape(body), (0, 0, 0, 2)))
+        console.print(Padding(escape(reflow(body)), (0, 0, 0, 2)))
     for example in rule.examples:
         verdict = "fails" if example.kind == "fail" else "passes"
         console.print(f"\n[bold underline]Example that {verdict}: {escape(example.name)}[/]")
@@ -23,7 +40,7 @@ def render_rule(rule: Rule, console) -> None:
             console.print("  [dim]policy:[/]")
             console.print(Padding(escape(example.policy.rstrip()), (0, 0, 0, 4)))
     console.print("\n[bold underline]How to fix it[/]")
-    console.print(Padding(escape(rule.fix), (0, 0, 0, 2)))
+    console.print(Padding(escape(reflow(rule.fix)), (0, 0, 0, 2)))
     if rule.references:
         console.print("\n[bold underline]References[/]")
         for ref in rule.references:
