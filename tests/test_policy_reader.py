@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,9 @@ from policylint.errors import InputError
 from policylint.policy import read_policy
 from policylint.policy.manifest import dump_yaml, from_dict, load_manifest, to_dict
 from policylint.policy.overrides import apply_overrides
+
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "privacy-policy.md"
 
 
 def read(tmp_path, text: str, name: str = "policy.md", **kwargs):
@@ -105,6 +109,19 @@ def test_children_statements_speak_of_children_only(tmp_path):
     assert decl.children.stance == "not_directed" and decl.children.age == 13
 
 
+def test_data_the_company_contacts_you_by_is_collected(tmp_path):
+    decl = read(
+        tmp_path,
+        "## Marketing\n\nWe will send you news about our products to your email address. "
+        "We may call you at the phone number you gave us. We send you billing information.\n",
+    )
+    got = stances(decl)
+    assert got["user.contact.email"] == "collects"
+    assert got["user.contact.phone_number"] == "collects"
+    assert "user.payment" not in got  # what the company sends out is not what it holds
+    assert "user.contact.address" not in stances(read(tmp_path, "## Contact\n\nYou can write to us at our postal address.\n"))
+
+
 # -- purposes and conditions ------------------------------------------------------------
 
 
@@ -126,6 +143,69 @@ def test_opt_out_is_not_consent(tmp_path):
     newsletter = next(d for d in decl.purposes if d.key == "marketing.communications.email")
     assert newsletter.condition is None
     assert [p.key for p in decl.rights] == ["opt_out_marketing"]
+
+
+def test_a_condition_belongs_to_the_sentence_that_states_it(tmp_path):
+    decl = read(
+        tmp_path,
+        "## Marketing\n\n**Marketing Communications (Optional)**: If you consent to receive marketing "
+        "communications, we may send you marketing materials about our products and promotional activities. "
+        "You can unsubscribe from marketing communications at any time.\n\n"
+        "## Partners\n\nWe may share your information with our affiliated companies to conduct joint marketing activities.\n",
+    )
+    purposes = {d.key: d for d in decl.purposes}
+    communications = purposes["marketing.communications"]
+    assert communications.condition == "consent"
+    assert [e.line for e in communications.condition_evidence] == [3]
+    # "promotional activities" inside the opt-in sentence does not make all marketing opt-in
+    assert purposes["marketing"].condition is None
+    assert purposes["marketing"].condition_evidence == []
+
+
+def test_a_narrower_opt_in_leaves_the_broader_purpose_unconditional(tmp_path):
+    decl = read(
+        tmp_path,
+        "## Ads\n\nThe game is free because it shows ads between races. Personalized ads are shown only if "
+        "you agree to them in the consent prompt. If you don't agree, you will still see ads.\n",
+    )
+    purposes = {d.key: d for d in decl.purposes}
+    assert purposes["marketing.advertising.third_party.targeted"].condition == "consent"
+    assert purposes["marketing.advertising"].condition is None
+
+
+def test_mentions_of_a_purpose_do_not_undo_its_condition(tmp_path):
+    decl = read(
+        tmp_path,
+        "## What we collect\n\n**Newsletter subscribers.** If you choose to subscribe to our newsletter, we collect "
+        "your email address and use it only to send you the newsletter. Our newsletter is sent by Buttondown.\n\n"
+        "## Your choices\n\nYou can unsubscribe from the newsletter at any time.\n",
+    )
+    newsletter = next(d for d in decl.purposes if d.key == "marketing.communications.email")
+    assert newsletter.condition == "consent"
+    assert {e.line for e in newsletter.condition_evidence} == {3}
+
+
+def test_trailing_opt_in_clause_and_anonymisation_that_reads_like_a_negation(tmp_path):
+    decl = read(
+        tmp_path,
+        "## Use\n\nWe send you marketing text messages, but only if you opt in by texting JOIN. "
+        "We may use de-identified information, from which no child can be identified, to improve our reading exercises.\n",
+    )
+    purposes = {d.key: d for d in decl.purposes}
+    assert purposes["marketing.communications.sms"].condition == "consent"
+    improve = purposes["functional.service.improve"]
+    assert (improve.stance, improve.condition) == ("uses", "anonymized")
+
+
+def test_legal_basis_consent_in_a_table_makes_the_row_opt_in(tmp_path):
+    decl = read(
+        tmp_path,
+        "## Purposes\n\n| Purpose | Legal basis |\n| --- | --- |\n"
+        "| Sending our product newsletter | Consent (Art. 6(1)(a) GDPR) |\n| To provide our services | Contract |\n",
+    )
+    purposes = {d.key: d for d in decl.purposes}
+    assert purposes["marketing.communications.email"].condition == "consent"
+    assert purposes["essential.service"].condition is None
 
 
 # -- recipients and vendor names --------------------------------------------------------
@@ -150,6 +230,146 @@ def test_named_vendor_typed_by_what_it_does(tmp_path):
     decl = read(tmp_path, "## Newsletter\n\nButtondown sends our newsletter.\n")
     recipients = {d.key: d for d in decl.recipients}
     assert "Buttondown" in recipients["email_service_provider"].names
+
+
+def vendors_by_type(decl):
+    return {d.key: d.names for d in decl.recipients if d.names}
+
+
+def test_vendors_listed_under_a_recipient_phrase(tmp_path):
+    decl = read(
+        tmp_path,
+        "## Sharing\n\nWe share data with payment processors such as Stripe and Adyen and with analytics "
+        "providers such as Mixpanel.\n",
+    )
+    assert vendors_by_type(decl) == {"payment_processor": ["Adyen", "Stripe"], "analytics_provider": ["Mixpanel"]}
+
+
+def test_vendors_typed_by_their_own_name_or_what_they_do(tmp_path):
+    decl = read(
+        tmp_path,
+        "## Sharing\n\nWe use Google Analytics to understand how the site is used. Mailchimp sends our newsletter. "
+        "Our journal is printed and mailed by Brackenfield Print Ltd, which receives the names and addresses of members. "
+        "The forum runs on a server rented from DigitalOcean, and PayPal processes payments.\n",
+    )
+    assert vendors_by_type(decl) == {
+        "analytics_provider": ["Google Analytics"],
+        "email_service_provider": ["Mailchimp"],
+        "service_provider": ["Brackenfield Print"],
+        "hosting_provider": ["DigitalOcean"],
+        "payment_processor": ["PayPal"],
+    }
+
+
+def test_vendor_table_rows_take_their_type_from_the_row(tmp_path):
+    decl = read(
+        tmp_path,
+        "## Subprocessors\n\n| Vendor | What it does for us |\n| --- | --- |\n"
+        "| Amazon Web Services | Cloud provider hosting our databases |\n"
+        "| Twilio | Sends SMS codes for two-step verification |\n"
+        "| OpenAI | Generates summaries of survey answers |\n",
+    )
+    assert vendors_by_type(decl) == {
+        "cloud_provider": ["Amazon Web Services"],
+        "communications_provider": ["Twilio"],
+        "service_provider": ["OpenAI"],
+    }
+
+
+def test_a_cookie_table_names_the_vendor_and_its_type(tmp_path):
+    decl = read(
+        tmp_path,
+        "# Cookie Notice\n\n## Cookie table\n\n| Name | Provider | Purpose | Duration |\n| --- | --- | --- | --- |\n"
+        "| `_ga` | Google Analytics | Analytics: distinguishes visitors | 2 years |\n"
+        "| `IDE` | Google | Advertising: shows personalised ads | 13 months |\n",
+    )
+    assert vendors_by_type(decl) == {"analytics_provider": ["Google Analytics"], "advertising_network": ["Google"]}
+
+
+def test_names_that_are_not_vendors(tmp_path):
+    decl = read(
+        tmp_path,
+        "# Acme Privacy Policy\n\n## Sharing\n\n"
+        "We share data with our affiliate in Bengaluru, which provides support. "
+        "Professional advisers, such as our lawyers, may receive data. "
+        "We use Matomo, an analytics tool that we run on our own servers. "
+        "We do not use Google Analytics. "
+        "Acme Cloud, our own product, stores your files with our cloud provider.\n\n"
+        "## Your rights\n\nYou can lodge a complaint with the Dutch data protection authority, the Autoriteit "
+        "Persoonsgegevens. The help pages of Chrome, Firefox and Safari explain how to block cookies.\n",
+    )
+    assert vendors_by_type(decl) == {}
+
+
+# -- security promises and rights ---------------------------------------------------------
+
+
+def security_lines(decl):
+    return {p.key: sorted({e.line for e in p.evidence}) for p in decl.security}
+
+
+def test_encryption_at_rest_and_in_transit_are_named_by_the_clause(tmp_path):
+    decl = read(
+        tmp_path,
+        "## Security\n\nWe encrypt your personal data when we store it and when we send it over the internet.\n\n"
+        "We use data encryption.\n\nYour data is stored in Germany, and all connections use TLS.\n\n"
+        "Data is encrypted in transit but not at rest.\n",
+    )
+    assert security_lines(decl) == {
+        "encryption": [5],
+        "encryption_at_rest": [3],
+        "encryption_in_transit": [3, 7, 9],
+    }
+
+
+def test_confidentiality_is_an_obligation_binding_recipients(tmp_path):
+    decl = read(
+        tmp_path,
+        "## Security\n\nWe use HTTPS to ensure the confidentiality and integrity of data during transmission. "
+        "Our employees are bound by confidentiality obligations.\n\n"
+        "## Sharing\n\nWe process customer files as a service provider under our Data Processing Addendum. "
+        "We share your information with service providers and require them to comply with strict confidentiality obligations.\n",
+    )
+    assert security_lines(decl)["confidentiality"] == [7]
+    assert "confidentiality" not in security_lines(read(tmp_path, "## Security\n\nWe protect the confidentiality of your data.\n"))
+
+
+def test_backups_named_only_as_a_place_are_no_promise(tmp_path):
+    decl = read(tmp_path, "## Retention\n\nWhen you delete your account, we delete your data from our backups within 60 days.\n")
+    assert "backups" not in security_lines(decl)
+
+
+def test_a_right_is_promised_only_when_granted_to_the_reader(tmp_path):
+    decl = read(
+        tmp_path,
+        "## Security\n\nWe limit employees' access rights to your information and only authorize employees to access "
+        "and process your information to the extent necessary to perform their duties. We prevent unauthorized access "
+        "to your data. If you switch location access off, you can still record workouts.\n\n"
+        "## Retention\n\nNewsletter records are kept for 3 years after you unsubscribe.\n\n"
+        "## Your rights\n\nYou have the right to access the information we hold about you. "
+        "You can view and correct your profile at any time. Parents can ask us to delete their child's data.\n",
+    )
+    rights = {p.key: sorted({e.line for e in p.evidence}) for p in decl.rights}
+    assert rights == {"access": [11], "correction": [11], "deletion": [11]}
+    assert decl.right_keys() == {"access", "correction", "deletion"}
+
+
+def test_seed_security_wording_promises_no_right_and_no_confidentiality():
+    decl = read_policy([str(SEED)])
+    # "We limit employees' access rights to your information" (line 53) is no right of access
+    assert {e.line for e in decl.promise("rights", "access").evidence} == {58}
+    # "the confidentiality and integrity of data during network transmission" (line 51) is a
+    # property of data; "require them to comply with strict confidentiality obligations" (36)
+    # binds the recipients
+    assert {e.line for e in decl.promise("security", "confidentiality").evidence} == {36}
+    purposes = {d.key: d for d in decl.purposes}
+    # the opt-in of line 31 belongs to the marketing communications it names
+    assert purposes["marketing.communications"].condition == "consent"
+    assert 31 in {e.line for e in purposes["marketing.communications"].condition_evidence}
+    assert purposes["marketing"].condition is None
+    assert purposes["analytics"].condition == "anonymized"
+    assert {e.line for e in purposes["analytics"].condition_evidence} == {28}
+
 
 
 # -- children, sale, retention, transfers ------------------------------------------------
@@ -197,6 +417,33 @@ def test_transfers(tmp_path):
         read(tmp_path, "We do not transfer your personal data outside the European Economic Area.\n").international_transfers.stance
         == "silent"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, key",
+    [
+        ("Chat messages are visible to the other players in your crew.", "recipients", "other_users"),
+        ("Our help desk platform stores your support tickets.", "recipients", "customer_support_platform"),
+        ("We share your data with providers of cloud hosting.", "recipients", "cloud_provider"),
+        ("If we sell the business, your data may be transferred to the purchaser.", "recipients", "acquirer"),
+        ("We collect gameplay data such as races played.", "data_categories", "user.behavior.usage"),
+        ("Our servers record your IP address and the pages you request.", "data_categories", "user.behavior.browsing_history"),
+        ("Our web servers record the URL requested.", "data_categories", "user.behavior.browsing_history"),
+        ("You can add a profile photo and your city.", "data_categories", "user.contact.address.city"),
+    ],
+)
+def test_taxonomy_phrases_the_reader_needs(tmp_path, sentence, kind, key):
+    decl = read(tmp_path, f"## Information we collect and share\n\n{sentence}\n")
+    assert key in stances(decl, kind)
+
+
+def test_british_spelling_of_a_cookie_purpose(tmp_path):
+    decl = read(
+        tmp_path,
+        "## Cookies\n\n| Name | Purpose |\n| --- | --- |\n| `reads` | Personalisation: recommends similar articles |\n",
+    )
+    assert "personalization" in decl.cookies.purposes
+
 
 
 # -- cookies ------------------------------------------------------------------------------

@@ -19,8 +19,48 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from policylint.policy.model import Section
+
+
+class LazyPattern:
+    """A regular expression compiled when it is first used.
+
+    Compiling every pattern at import costs each run (a pre-commit hook, one ``extract``)
+    the patterns it never uses. The first use compiles the pattern and, once
+    :func:`settle` has told the pattern where it lives, puts the compiled pattern in its
+    place in the module, so later look-ups go straight to it.
+    """
+
+    __slots__ = ("_source", "_flags", "_compiled", "_home", "_name")
+
+    def __init__(self, source: str, flags: int = 0):
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern | None = None
+        self._home: dict | None = None
+        self._name = ""
+
+    def __getattr__(self, attribute: str):
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self._source, self._flags)
+            home = self._home
+            if home is not None and home.get(self._name) is self:
+                home[self._name] = compiled
+        return getattr(compiled, attribute)
+
+
+def lazy(source: str, flags: int = 0) -> LazyPattern:
+    return LazyPattern(source, flags)
+
+
+def settle(namespace: dict) -> None:
+    """Let the lazy patterns of a module replace themselves there once compiled."""
+    for name, value in list(namespace.items()):
+        if isinstance(value, LazyPattern):
+            value._home, value._name = namespace, name
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn")
 
@@ -69,50 +109,51 @@ class Document:
 # Section topics
 
 
-_TOPIC_PATTERNS: list[tuple[str, re.Pattern]] = [
+_TOPIC_PATTERNS: list[tuple[str, LazyPattern]] = [
     (
         "collection",
-        re.compile(
+        lazy(
             r"\b(collect\w*|gather\w*|obtain\w*|information (we|you)|data (we|you)|"
             r"types of (personal )?(information|data)|categories of (personal )?(information|data)|"
             r"what (personal )?(information|data)|registration|log files?|usage data|"
             r"sources? of)\b"
         ),
     ),
-    ("use", re.compile(r"\b(use|uses|using|purposes?|how we process|processing purposes|legal bas[ie]s)\b")),
+    ("use", lazy(r"\b(use|uses|using|purposes?|how we process|processing purposes|legal bas[ie]s)\b")),
     (
         "sharing",
-        re.compile(
+        lazy(
             r"\b(shar\w*|disclos\w*|third part(y|ies)|recipients?|service providers?|"
             r"business transfers?|affiliat\w*|partners?|law enforcement)\b"
         ),
     ),
-    ("cookies", re.compile(r"\b(cookies?|tracking|similar technologies|web beacons?|pixels?|do not track)\b")),
-    ("children", re.compile(r"\b(child\w*|minors?|kids|teens?|under (the age of )?\d+|age)\b")),
-    ("security", re.compile(r"\b(secur\w*|safeguard\w*|protect\w*|encrypt\w*)\b")),
+    ("cookies", lazy(r"\b(cookies?|tracking|similar technologies|web beacons?|pixels?|do not track)\b")),
+    ("children", lazy(r"\b(child\w*|minors?|kids|teens?|under (the age of )?\d+|age)\b")),
+    ("security", lazy(r"\b(secur\w*|safeguard\w*|protect\w*|encrypt\w*)\b")),
     (
         "rights",
-        re.compile(
+        lazy(
             r"\b(rights?|choices?|opt\w* out|access (to|and)|correction|rectification|deletion|erasure|portability|withdraw\w*|"
             r"complaints?|objection|control your)\b"
         ),
     ),
-    ("retention", re.compile(r"\b(retention|retain\w*|how long|storage period|keep\w*)\b")),
+    ("retention", lazy(r"\b(retention|retain\w*|how long|storage period|keep\w*)\b")),
     (
         "transfers",
-        re.compile(
+        lazy(
             r"\b(international|cross border|across borders|overseas|abroad|outside (the|your)|"
             r"transfers? (of|to) (personal )?(data|information) (outside|abroad|internationally)|"
             r"data transfers?|where we (store|process))\b"
         ),
     ),
-    ("contact", re.compile(r"\b(contact\w*|questions|reach us|get in touch|data protection officer|dpo)\b")),
-    ("sale", re.compile(r"\b(sale|sell\w*|sold|do not sell)\b")),
+    ("contact", lazy(r"\b(contact\w*|questions|reach us|get in touch|data protection officer|dpo)\b")),
+    ("sale", lazy(r"\b(sale|sell\w*|sold|do not sell)\b")),
 ]
 
 
+@lru_cache(maxsize=1024)
 def heading_topics(heading: str) -> tuple[str, ...]:
-    """Topics a heading is about, from its words."""
+    """Topics a heading is about, from its words (the same heading is asked about often)."""
     from policylint.taxonomy import normalize
 
     text = normalize(heading)
@@ -148,9 +189,9 @@ _OPENERS = {
     "i", "he", "she", "what", "which", "who", "how", "why", "note", "depending", "subject",
 }
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+|$)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-_NEXT_WORD = re.compile(r"\s*[\"'\u201c\u2018(\[*_]*([A-Za-z0-9][\w'\u2019-]*)")
+_BOUNDARY = lazy(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+|$)")
+_WORD_BEFORE = lazy(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_WORD = lazy(r"\s*[\"'\u201c\u2018(\[*_]*([A-Za-z0-9][\w'\u2019-]*)")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -300,8 +341,8 @@ class _Builder:
             self._current.end_line = max(self._current.line, self.total_lines)
 
 
-_BOLD = re.compile(r"\*\*|__")
-_TRAILING = re.compile(r"[\s:]+$")
+_BOLD = lazy(r"\*\*|__")
+_TRAILING = lazy(r"[\s:]+$")
 
 
 def clean_heading(text: str) -> str:
@@ -476,12 +517,12 @@ def _parse_markdown(path: str, text: str) -> Document:
 # ---------------------------------------------------------------------------------------
 # Plain text
 
-_NUMBERED_HEADING = re.compile(
+_NUMBERED_HEADING = lazy(
     r"^\s*(?:(?:section|article|part)\s+)?(?P<num>\d+(?:\.\d+)*\.?|[IVXLC]+\.|\(?[A-Za-z]\)|[A-Z]\.)\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
-_LIST_LINE = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2013]|\d+[.)]|\(?[a-z]\))\s+")
-_LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Z][^.:!?]{1,60}):\s+\S")
+_LIST_LINE = lazy(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2013]|\d+[.)]|\(?[a-z]\))\s+")
+_LABEL_LINE = lazy(r"^\s*(?P<label>[A-Z][^.:!?]{1,60}):\s+\S")
 
 
 def _heading_level_for(line: str) -> int | None:
@@ -617,3 +658,6 @@ def _looks_like_plain_text(document: Document, text: str) -> bool:
         if len(lines) == 1 and _heading_level_for(lines[0]) is not None:
             headings += 1
     return headings >= 2
+
+
+settle(globals())

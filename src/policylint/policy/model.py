@@ -28,6 +28,9 @@ class Declaration:
     names: list[str] = field(default_factory=list)  # recipients: vendor names
     # Which phrases made it (the reason a person can check when a reading looks wrong).
     phrases: list[str] = field(default_factory=list)
+    # purposes: the sentences that state the condition (a subset of ``evidence``); empty when
+    # there is no condition or the declaration did not come from reading a policy.
+    condition_evidence: list[Evidence] = field(default_factory=list)
 
     @property
     def negative(self) -> bool:

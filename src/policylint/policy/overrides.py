@@ -133,11 +133,17 @@ def apply_overrides(decl: Declarations, overrides: list[dict], taxonomy=None) ->
             stance = spec.get("stance", _STANCES[kind][0])
             condition = spec.get("condition") if kind == "purposes" else None
             if existing is None:
-                items.append(Declaration(key=key, stance=stance, evidence=[evidence], condition=condition))
+                items.append(
+                    Declaration(
+                        key=key, stance=stance, evidence=[evidence], condition=condition,
+                        condition_evidence=[evidence] if condition else [],
+                    )
+                )
             else:
                 existing.stance = stance
                 if kind == "purposes":
                     existing.condition = condition
+                    existing.condition_evidence = [evidence] if condition else []
                 existing.evidence = [evidence, *[e for e in existing.evidence if e != evidence]]
         else:
             if existing is None:

@@ -19,7 +19,17 @@ What a matched phrase declares depends on cues around it:
 - conditions of a purpose: consent ("if you consent", "with your consent", "opt in", "if you
   choose to subscribe") and anonymised use ("in anonymous or aggregated form",
   "de-identified"), scoped to the clause that states them (a leading "If you consent ..."
-  governs the whole sentence).
+  governs the whole sentence). A purpose takes a condition only when the sentences that state
+  it carry one (:func:`purpose_condition`), and the declaration records which do;
+- grants: a right is promised only when the sentence grants it to the reader ("you have the
+  right", "you can", "upon your request", a list under "Your rights"), not when a right's word
+  describes staff permissions or a practice of the company's;
+- vendor names: capitalised names of third parties, typed by the recipient phrase, function or
+  name next to them (:meth:`Reader._vendors`).
+
+Patterns are compiled when first used (:func:`~policylint.policy.document.lazy`) and the phrase
+matcher is built once per process from the taxonomy's already normalised aliases: a pre-commit
+run reads one small policy, and set-up is most of its cost.
 
 When a statement and its denial meet on the same key (in one document or across the
 privacy policy and the cookie notice), both evidences are kept; see :func:`resolve_stance`.
@@ -27,12 +37,13 @@ privacy policy and the cookie notice), both evidences are kept; see :func:`resol
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from policylint.findings import Evidence
-from policylint.policy.document import Document, Sentence
+from policylint.policy.document import Document, Sentence, lazy, settle
 from policylint.policy.model import (
     COLLECTS,
     DOES_NOT_COLLECT,
@@ -64,7 +75,7 @@ MATCH_KINDS = (
 )
 
 _END = "\x00"
-_TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*|[^\w\s]")
+_TOKEN = lazy(r"[^\W_]+(?:\.[^\W_]+)*|[^\w\s]")
 
 # Phrases that name nothing in particular, whatever vocabulary lists them.
 _GENERIC_PHRASES = set(ROOT_PHRASES) | {
@@ -99,15 +110,26 @@ class Match:
         return None
 
 
-def _plural_stems(word: str) -> list[str]:
-    stems = []
-    if len(word) > 3 and word.endswith("ies"):
-        stems.append(word[:-3] + "y")
-    if len(word) > 2 and word.endswith("es"):
-        stems.append(word[:-2])
-    if len(word) > 1 and word.endswith("s"):
-        stems.append(word[:-1])
+_NO_STEMS: tuple[str, ...] = ()
+
+
+def _plural_stems(word: str) -> tuple[str, ...]:
+    if word[-1:] != "s":
+        return _NO_STEMS  # most words: asked for at every position of every sentence
+    stems = _STEMS.get(word)
+    if stems is None:
+        found = []
+        if len(word) > 3 and word.endswith("ies"):
+            found.append(word[:-3] + "y")
+        if len(word) > 2 and word.endswith("es"):
+            found.append(word[:-2])
+        if len(word) > 1:
+            found.append(word[:-1])
+        stems = _STEMS[word] = tuple(found)
     return stems
+
+
+_STEMS: dict[str, tuple[str, ...]] = {}
 
 
 # A key's last segment is a phrase of its own only when it names the thing without help:
@@ -130,12 +152,36 @@ _GENERIC_LEAVES = {
         "targeted", "contextual", "communications", "sales", "profiled", "first party",
         "third party", "improve",
     },
+    # "the confidentiality and integrity of data" is a property of data; the promise is an
+    # obligation ("confidentiality obligations", "bound by confidentiality"), which the
+    # taxonomy's aliases name.
+    "security_measure": {"confidentiality"},
 }
 # Kinds whose one-word phrases do not take a plural: "emails" are messages, not an e-mail
 # address; "contacts" an address book, "states" countries.
 _SINGULAR_ONLY = {"data_category"}
 _NO_PLURAL = "\x01"
 _WEAK = "\x02"
+
+
+_NORMAL_PHRASE = lazy(r"[a-z0-9]+(?: [a-z0-9]+)*")
+
+
+def _normal(text: str) -> str:
+    """``text`` as the matcher compares it (:func:`taxonomy.normalize`), cheaply when it already is."""
+    return text if _NORMAL_PHRASE.fullmatch(text) else normalize(text)
+
+
+def _term_phrases(term) -> tuple[set[str], list[str]]:
+    """A term's aliases, and all its phrases in order (aliases, then the key's leaf), normalised.
+
+    The same phrases as ``Term.phrases``, without normalising what the data already holds
+    normalised.
+    """
+    aliases = [_normal(a) for a in term.aliases]
+    leaf = _normal(term.key.rsplit(".", 1)[-1].replace("_", " "))
+    ordered = [p for p in dict.fromkeys(aliases + [leaf]) if p]
+    return set(aliases), ordered
 
 
 class PhraseMatcher:
@@ -149,29 +195,45 @@ class PhraseMatcher:
 
     def __init__(self, taxonomy: Taxonomy, kinds: tuple[str, ...] = MATCH_KINDS):
         self.root: dict = {}
+        self.words: set[str] = set()  # every word of every phrase: the vocabulary's ordinary words
         for kind in kinds:
             try:
                 vocab = taxonomy[kind]
             except KeyError:
                 continue
             generic = _GENERIC_LEAVES.get(kind, set())
-            for term in vocab.terms.values():
+            terms = list(vocab.terms.values())
+            # The taxonomy stores its aliases normalised (the data tests hold it to that), so a
+            # phrase is normalised only when it is not already: building the matcher is most
+            # of a first read's set-up, and runs once per process.
+            phrases = [(term, _term_phrases(term)) for term in terms]
+            # phrase -> key, as Vocabulary.resolve answers: a key's own words first, then
+            # each term's phrases in file order (the first term to list a phrase owns it)
+            owner: dict[str, str] = {}
+            for term in terms:
+                if "." not in term.key:
+                    owner.setdefault(_normal(term.key.replace("_", " ")), term.key)
+            for term, (_, term_phrases) in phrases:
+                for phrase in term_phrases:
+                    owner.setdefault(phrase, term.key)
+            for term, (aliases, term_phrases) in phrases:
                 if kind == "data_category" and term.parent is None:
                     continue  # a data-category root ("user", "system") covers everything
-                aliases = {normalize(a) for a in term.aliases}
-                leaf = normalize(term.key.rsplit(".", 1)[-1])
-                for phrase in term.phrases:
+                leaf = term_phrases[-1] if term_phrases else ""
+                for phrase in term_phrases:
                     if phrase in _GENERIC_PHRASES:
                         continue
                     weak = phrase == leaf and phrase not in aliases and phrase in generic
                     if weak and kind != "data_category":
                         continue
-                    key = vocab.resolve(phrase) or term.key
-                    if weak:
-                        key = term.key
-                    words = _TOKEN.findall(phrase)
-                    if not words or any(not w[0].isalnum() for w in words):
-                        continue
+                    key = term.key if weak else (owner.get(phrase) or term.key)
+                    if phrase.replace(" ", "").isalnum() and "  " not in phrase:
+                        words = phrase.split(" ")
+                    else:
+                        words = _TOKEN.findall(phrase)
+                        if not words or any(not w[0].isalnum() for w in words):
+                            continue
+                    self.words.update(words)
                     node = self.root
                     for word in words:
                         node = node.setdefault(word, {})
@@ -395,17 +457,17 @@ _SUBJECTS = {"we", "you", "they", "it", "i", "he", "she", "this", "these", "thos
 _CLAUSE_WORDS = {"but", "however", "except", "unless", "although", "though", "whereas", "instead", "besides"}
 _CLAUSE_PAIRS = {("other", "than"), ("apart", "from"), ("aside", "from"), ("so", "that")}
 
-_CHILD_RE = re.compile(
+_CHILD_RE = lazy(
     r"\b(child|children|childrens|childs|minor|minors|kids?|teens?|teenagers?|underage|"
     r"under (the age of )?\d{1,2}\b|younger than \d{1,2}\b|below the age of \d{1,2}\b|"
     r"at least \d{1,2} years|\d{1,2} years (of age )?or older|\d{1,2} years old)"
 )
-_AGE_RE = re.compile(
+_AGE_RE = lazy(
     r"\b(?:under(?: the age of)?|younger than|below(?: the age of)?|at least|aged?(?: of)?|"
     r"over(?: the age of)?|(?:anyone|children|users|persons|people|individuals) under)\s+(\d{1,2})\b"
     r"|\b(\d{1,2})\s+(?:years? (?:of age|old)|or older|and older|or over|and over)"
 )
-_NOT_DIRECTED_RE = re.compile(
+_NOT_DIRECTED_RE = lazy(
     r"\b(not|never)( \w+){0,2} (intended|directed|designed|meant|targeted|aimed|marketed|made|for use|"
     r"suitable|available|allowed|permitted)\b"
     r"|\b(dont|do not|does not|will not|wont|never) (knowingly |intentionally |deliberately )?"
@@ -414,42 +476,51 @@ _NOT_DIRECTED_RE = re.compile(
     r"|\b(prohibit|prohibited|not permitted|not allowed|may not use|should not use|must not use)\b"
     r"|\bintended for (adults|users|people|persons|individuals) (aged |over |age |\d)"
 )
-_DIRECTED_RE = re.compile(
+_DIRECTED_RE = lazy(
     r"\b(designed|intended|directed|made|built) (for|to|at) (children|kids|young children|families with children)"
     r"|\b(parental consent|verifiable parental|coppa)\b"
 )
 
-_SELL_RE = re.compile(r"\b(sell|sells|sold|selling|rent|rents|rented|renting|trade|trades|traded)\b")
-_SALE_OBJECT_RE = re.compile(r"\b(information|data|details|addresses|it|them|lists?|profiles?)\b")
+_SELL_RE = lazy(r"\b(sell|sells|sold|selling|rent|rents|rented|renting|trade|trades|traded)\b")
+_SALE_OBJECT_RE = lazy(r"\b(information|data|details|addresses|it|them|lists?|profiles?)\b")
 
-_CONSENT_LEAD_RE = re.compile(
+_CONSENT_LEAD_RE = lazy(
     r"^(only )?(if|where|when|once|after|provided( that)?|subject to|with|upon) (you |your )?"
     r"((have |had |previously |explicitly |expressly |first |also )*)"
     r"(consent|agree|opt|opted|allow|permit|authori[sz]e|choose to (subscribe|receive|opt|sign up|allow|enable)|"
     r"subscribe|sign up for|tick|check the box|give (us )?(your )?(consent|permission)|enable|turn on|"
     r"(prior |explicit |express |separate )*(consent|permission))"
 )
-_CONSENT_INLINE_RE = re.compile(
+_CONSENT_INLINE_RE = lazy(
     r"\b(with|upon|based on|subject to|only after|after obtaining|requires?|with your) (your )?"
     r"(prior |explicit |express |separate |specific )*(consent|permission|opt in)\b"
     r"|\b(if|only if|where|once|when|provided) (you )?(have )?(explicitly |expressly |also )?"
     r"(consent|consented|agree|agreed|opt in|opted in|allow|choose to (subscribe|receive|opt in)|tick|subscribe)\b"
-    r"|\bopt in\b|\bdouble opt in\b|\blegal basis consent\b|\(consent\)|\bconsent prompt\b"
+    r"|\bopt in\b|\bdouble opt in\b|\b(legal|lawful) basis (explicit |express )?consent\b|\(consent\)|\bconsent prompt\b"
     r"|\bonly after you confirm\b"
 )
-_ANON_RE = re.compile(
+_ANON_RE = lazy(
     r"\b(anonymi[sz]ed|anonymous(ly)?|aggregated?|aggregate form|de ?identified|deidentified|"
     r"pseudonymi[sz]ed|in (an )?anonymous|statistical form|cannot identify individual|"
-    r"no longer (relate|identify)|non identifiable)\b"
+    r"no longer (relate|identify)|non identifiable|"
+    r"(from which|so that|such that|in which|where|by which) (no|none of|nobody|no one|neither)( \w+){0,4} (can|could|may|will) (be )?(re )?identif(y|ied)|"
+    r"(cannot|can not|could not|does not|do not|will not) (be used to )?(re )?identify (you|any|individual|individuals|a person|people|users)|"
+    r"not (personally )?identifiable)\b"
 )
+# A condition clause of its own ("..., but only if you opt in by texting JOIN") qualifies the
+# clause before it.
+_TRAILING_CONDITION_RE = lazy(r"^(but )?only (if|with|after|when|once|where)\b|^(but )?provided( that)?\b")
+# A legal-basis table cell that names consent makes the row's purposes opt-in.
+_BASIS_HEADER_RE = lazy(r"\b(legal|lawful) basis|\bbasis\b")
+_BASIS_CONSENT_RE = lazy(r"^(\W*)(explicit |express |your |prior )*consent\b")
 
-_RETENTION_VERB_RE = re.compile(
+_RETENTION_VERB_RE = lazy(
     r"\b(retain|retains|retained|retention|keep|keeps|kept|store|stores|stored|hold|holds|held|"
     r"delete|deletes|deleted|deletion|erase|erases|erased|purge|purged|remove|removes|removed|"
     r"anonymi[sz]e|overwritten|overwrite|de identify|destroy|destroyed|preserve|preserved|"
     r"archive|archived|kept for)\b"
 )
-_LIMITED_RE = re.compile(
+_LIMITED_RE = lazy(
     r"\b(as long as (is )?(reasonably )?(necessary|needed|required)|for as long as (necessary|needed|required|you|your|we need|the law)|"
     r"no longer than (is )?(necessary|needed|required)|only (for )?as long as|"
     r"(until|when|once) (it is |they are |we )?no longer (need|needed|necessary|required)|"
@@ -458,36 +529,36 @@ _LIMITED_RE = re.compile(
     r"for as long as (we|it|they) (need|are needed)|as long as we need|"
     r"retention period|limited period|delete (it|them|your \w+) when)\b"
 )
-_INDEFINITE_RE = re.compile(r"\b(indefinitely|forever|permanently retain|retain(ed)? permanently|kept permanently|without (any )?time limit|unlimited period)\b")
+_INDEFINITE_RE = lazy(r"\b(indefinitely|forever|permanently retain|retain(ed)? permanently|kept permanently|without (any )?time limit|unlimited period)\b")
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "thirty": 30, "forty": 40,
     "forty five": 45, "fifty": 50, "sixty": 60, "ninety": 90, "twenty four": 24, "thirty six": 36,
 }
-_PERIOD_RE = re.compile(
+_PERIOD_RE = lazy(
     r"\b(\d{1,4}|" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + r")"
     r"(?: \(\d{1,4}\))? (calendar |full |business )?(day|days|week|weeks|month|months|year|years)\b"
 )
 _UNIT = {"day": ("D", 1), "week": ("W", 7), "month": ("M", 30), "year": ("Y", 365)}
 
-_TRANSFER_RE = re.compile(
+_TRANSFER_RE = lazy(
     r"\b(international (data )?transfers?|transferred internationally|cross border|across borders|"
     r"other countries|another country|countries outside|outside (of )?(the |your )?(country|countries|uk|united kingdom|eea|"
     r"european economic area|european union|eu|switzerland|united states|us|jurisdiction)|"
     r"third countr(y|ies)|standard contractual clauses|adequacy decision|data privacy framework|"
     r"binding corporate rules|overseas|abroad)\b"
 )
-_TRANSFER_PLACE_RE = re.compile(
+_TRANSFER_PLACE_RE = lazy(
     r"\b(in|to) the (united states|us|usa|u.s|united kingdom|uk)\b|\bin (the )?(india|china|canada|singapore|japan|australia)\b"
 )
-_TRANSFER_VERB_RE = re.compile(
+_TRANSFER_VERB_RE = lazy(
     r"\b(transfer|transfers|transferred|store|stores|stored|process|processes|processed|host|hosts|hosted|"
     r"located|access|accessed|move|moved|send|sent)\b"
 )
 
-_HOST_RE = re.compile(r"\b(hosts (our|the|its)|hosted (by|with|at|on servers of)|(that|which|who) host (our|the))\b")
-_PUBLIC_RE = re.compile(
+_HOST_RE = lazy(r"\b(hosts (our|the|its)|hosted (by|with|at|on servers of)|(that|which|who) host (our|the))\b")
+_PUBLIC_RE = lazy(
     r"\b(shown publicly|displayed publicly|publicly (visible|available|displayed|shown)|(is|are) public|"
     r"visible to (anyone|everyone|the public|all users|other (users|members|players|participants))|"
     r"(anyone|everyone) (can|may|will be able to) (see|view|read)|can be (seen|read|viewed) by (anyone|everyone|the public)|"
@@ -504,30 +575,31 @@ _PURPOSE_RECIPIENT = (
     ("essential.service.operations.support", "customer_support_platform"),
 )
 _COOKIE_PURPOSE_RECIPIENT = {"analytics": "analytics_provider", "advertising": "advertising_network"}
-_VENDOR_CUE_RE = re.compile(
+_VENDOR_CUE_RE = lazy(
     r"\b(sent to|send (it|them|this|that|\w+) to|shared? with|disclosed? to|processed by|provided by|handled by|"
-    r"hosted by|run by|operated by|powered by|set by|sent by|delivered by|sends|receives?|we use|using|via|through|"
+    r"hosted by|run by|operated by|powered by|set by|sent by|delivered by|sends|receives?|we (also )?(use|work with|rely on|partner with)|using|via|through|"
+    r"(pay|paid|paying) with|rented from|"
     r"on our behalf|processes|stores|hosts)\b"
 )
 
-_CONTROL_RE = re.compile(
+_CONTROL_RE = lazy(
     r"\b(browser settings?|browser data|settings of your browser|(block|disable|delete|clear|remove|refuse|manage) (\w+ ){0,3}in your browser|block|disable|disabled|reject|refuse|decline|choose (whether )?to (save|accept|allow|store)|"
     r"delete (the )?cookies|clear (your )?(browser|cookies|local storage|it)|manage (your )?(cookie )?(preferences|settings|choices)|"
     r"cookie (settings|preferences|banner|choices)|opt out|withdraw (your )?consent|change your (choice|choices|preferences|settings)|"
     r"turn(ing)? off|switch(ed)? off|accept or reject|privacy settings|reset your|deleting the app|device settings)\b"
 )
 
-_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_PHONE_RE = re.compile(r"(?<![\w.])\+?\(?\d[\d ().-]{7,}\d(?![\w.])")
-_CONTACT_CUE_RE = re.compile(
+_EMAIL_RE = lazy(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_PHONE_RE = lazy(r"(?<![\w.])\+?\(?\d[\d ().-]{7,}\d(?![\w.])")
+_CONTACT_CUE_RE = lazy(
     r"\b(e ?mail|email address|phone|telephone|tel|call us|mailing address|postal address|address|"
     r"write to us|contact form|web form|online form|contact us|reach us|get in touch|"
     r"data protection officer|dpo|attn)\b"
 )
 
-_PLACEHOLDER_BRACE_RE = re.compile(r"\{\{\s*[^{}\n]*?\s*\}\}|\{%[^%\n]*%\}")
-_BRACKET_RE = re.compile(r"\[([^\[\]\n]{1,200})\](?!\(|\[|:)")
-_PLACEHOLDER_CUE_RE = re.compile(
+_PLACEHOLDER_BRACE_RE = lazy(r"\{\{\s*[^{}\n]*?\s*\}\}|\{%[^%\n]*%\}")
+_BRACKET_RE = lazy(r"\[([^\[\]\n]{1,200})\](?!\(|\[|:)")
+_PLACEHOLDER_CUE_RE = lazy(
     r"\b(insert|enter|name|date|address|number|phone|email|e mail|company|organi[sz]ation|url|link|"
     r"website|site|specific|state|country|jurisdiction|city|year|contact|officer|dpo|todo|tbd|"
     r"placeholder|business|product|app|legal entity|entity|amount|period|days|months|here|"
@@ -536,21 +608,123 @@ _PLACEHOLDER_CUE_RE = re.compile(
 )
 
 # Security measures stated by cue rather than by one alias.
-_ENCRYPT_RE = re.compile(r"\b(encrypt\w*|cipher\w*|tls|ssl|https|aes( \d+)?)\b")
-_TRANSIT_RE = re.compile(r"\b(in transit|transmission|transmitted|transmit|transfers? of data|tls|ssl|https|(encrypted|secure) connections?|traffic|over (the )?(internet|network))\b")
-_REST_RE = re.compile(r"\b(at rest|stored|storage|databases?|disks?|backups?|aes)\b")
-_CONFIDENTIALITY_RE = re.compile(
-    r"\b(confidentiality (obligations?|agreements?|clauses?|undertakings?|requirements?)|"
-    r"(bound|obliged|obligated) (by|to) (a |strict )?(duty of )?confidentiality|obligations? of confidentiality|"
-    r"keep (it|them|your (personal )?(information|data)|the (information|data)) confidential|"
-    r"data processing (agreements?|addendum)|contractually (limited|bound|required|obligated))\b"
+_ENCRYPT_RE = lazy(r"\b(encrypt\w*|cipher\w*|tls|ssl|https|aes( \d+)?)\b")
+_TRANSIT_RE = lazy(
+    r"\b(in transit|transmission|transmissions|transmitted|transmit|transmitting|transfers? of data|tls|ssl|https|"
+    r"(encrypted|secure) connections?|traffic|over (the )?(internet|network|web)|in motion|send|sends|sent|sending|travels?)\b"
 )
-_BREACH_RE = re.compile(r"\b(breach\w*|incident\w*|leak\w*|compromise\w*)\b")
-_NOTIFY_RE = re.compile(r"\b(notify|notified|notification|inform|informed|tell you|let you know)\b")
-_RIGHT_CUE_RE = re.compile(
-    r"\b(right|rights|entitled|you (can|may|could)|request|ask us|choose to|able to|at any time|exercise|"
-    r"opt out|unsubscribe|withdraw|lodge|file a complaint|contact us to|let us know)\b"
+_REST_RE = lazy(
+    r"\b(at rest|stored|store|stores|storing|storage|saved|in (our|the|its) databases?|databases?|"
+    r"on (our|the|its) (servers?|systems?|disks?|drives?)|disks?|hard drives?|file systems?|aes( \d+)?)\b"
 )
+# Words that open the continuation of an encryption statement after a comma ("encrypted in
+# transit, and at rest"; "when we store it, and when we send it over the internet").
+_QUALIFIER_OPENERS = {"in", "at", "when", "while", "whenever", "during", "before", "whether", "on", "both", "as", "once"}
+# Confidentiality obligations: the taxonomy's `confidentiality` aliases name them, and so do
+# these sentence shapes. Either counts only when it binds recipients (see _binds_recipients).
+_CONFIDENTIALITY_RE = lazy(
+    r"\b(confidentiality (obligations?|agreements?|clauses?|undertakings?|requirements?|terms|commitments?)|"
+    r"(bound|obliged|obligated|required) (by|to) (a |strict |the same |appropriate )?(duty of |obligations of )?confidentiality|obligations? of confidentiality|"
+    r"(keep|treat|hold) (it|them|your (personal )?(information|data)|the (information|data)|such (information|data)) (strictly )?confidential|"
+    r"non disclosure agreements?|data processing (agreements?|addendum|addenda|terms)|"
+    r"contractually (limited|bound|required|obligated|obliged|prohibited|restricted))\b"
+)
+# A party the obligation binds when no recipient type names it in the sentence: "require them
+# to", or a sentence opening with a pronoun for the recipients the paragraph has just named.
+_BOUND_PARTY_RE = lazy(
+    r"\b(require|requires|required|oblige|obliges|bind|binds|ask|asks)\b (them|it|each( of them)?|all( of them)?|these|those|such)\b"
+    r"|^(they|these|those|each|all of them|such|which|who)\b"
+)
+_BREACH_RE = lazy(r"\b(breach\w*|incident\w*|leak\w*|compromise\w*)\b")
+_NOTIFY_RE = lazy(r"\b(notify|notified|notification|inform|informed|tell you|let you know)\b")
+# A right is promised when the sentence grants it to the reader: "you have the right",
+# "you can", "you may request", "upon your request", "contact us to", an unsubscribe link, or
+# a sentence in a section about rights whose subject is the person (list items under "You have
+# the right to:"). A right word that describes someone else's permissions ("employees' access
+# rights", "unauthorized access") or a practice of the company's ("we delete your data") grants
+# nothing.
+# The reader or a class of people the policy addresses, then (within five words) a modal or
+# a right they have: "you can", "California residents have the right", "parents may". A
+# grantee word before a data noun ("student data") names data, not a person.
+_GRANTEE_WORDS = {
+    "you", "user", "users", "individual", "individuals", "resident", "residents", "consumer",
+    "consumers", "customer", "customers", "member", "members", "parent", "parents", "guardian",
+    "guardians", "school", "schools", "teacher", "teachers", "student", "students", "contact",
+    "contacts", "driver", "drivers", "candidate", "candidates", "applicant", "applicants", "visitor",
+    "visitors", "reader", "readers", "player", "players", "people", "person", "persons",
+    "subscriber", "subscribers", "anyone", "everyone",
+}
+_DATA_NOUNS = {"data", "information", "content", "account", "accounts", "record", "records", "profile", "profiles", "details"}
+_GRANTEE_PAIRS = {("data", "subject"), ("data", "subjects"), ("account", "holder"), ("account", "holders")}
+_GRANT_MODALS = {"can", "may", "could", "might"}
+_GRANT_BE = {("are", "able"), ("is", "able"), ("are", "entitled"), ("is", "entitled"), ("are", "free")}
+_GRANT_HAVE = {"have", "has", "retain", "keep"}
+_GRANT_DETERMINERS = {"the", "a", "certain", "several", "these", "those", "following", "other", "legal", "statutory", "specific"}
+_GRANT_OBJECTS = {"right", "rights", "option", "options", "choice"}
+# Other ways a sentence grants: "your rights", "upon your request", "contact us to", "if you
+# wish", an unsubscribe link, an instruction ("To opt out, click ...").
+_GRANT_RE = lazy(
+    r"\b(have|has) rights\b"
+    r"|\byour (\w+ )?(rights?|requests?|choices?|options?)\b"
+    r"|\b(upon|at|on|following) (your |their )?(\w+ )?request\b|\brequests? (to|for) (us|access|deletion|erasure|correction|a copy)\b"
+    r"|\b(ask|contact|email|e mail|write to|tell|message|call) (us|me|our \w+( \w+)?)\b( \w+){0,3} to\b|\b(ask|tell) (us|me)\b|\blet (us|me) know\b"
+    r"|\bif you (want|wish|would like|prefer|choose|decide|ask|request|no longer want)\b"
+    r"|\b(unsubscribe|opt out|preference|cookie settings|manage preferences) (link|button|page|centre|center)\b"
+    r"|^(to (unsubscribe|opt out|withdraw|delete|request|exercise|access|object|correct|export|download)|"
+    r"(please )?(use|click|tap|visit|go to|open|select|choose|contact|email|write|follow|reply))\b"
+)
+
+
+def _grants(words: list[str], text: str) -> bool:
+    """The words (``text``: the same words, normalised) grant the reader something."""
+    return _grantee_can(words) or bool(_GRANT_RE.search(text))
+
+
+def _grantee_can(words: list[str]) -> bool:
+    n = len(words)
+    for i, word in enumerate(words):
+        if word in _GRANTEE_WORDS:
+            after = i + 1
+        elif i + 1 < n and (word, words[i + 1]) in _GRANTEE_PAIRS:
+            after = i + 2
+        else:
+            continue
+        if after < n and words[after] in _DATA_NOUNS:
+            continue  # "student data", "user information": not a person
+        # up to five words between: "individuals in the United Kingdom may"
+        for k in range(after, min(n, after + 6)):
+            word_k = words[k]
+            if word_k in _GRANT_MODALS:
+                return True
+            if k + 1 < n and (word_k, words[k + 1]) in _GRANT_BE:
+                return True
+            if word_k == "will" and words[k + 1 : k + 3] == ["be", "able"]:
+                return True
+            have = k + 1 if word_k in ("also", "always", "still") else k
+            if have < n and words[have] in _GRANT_HAVE and have + 1 < n and words[have + 1] in _GRANT_DETERMINERS:
+                rest = words[have + 2 : have + 4]
+                if rest[:1] and rest[0] in _GRANT_OBJECTS or rest[1:] and rest[1] in _GRANT_OBJECTS:
+                    return True
+            if not word_k.isalnum() or word_k in ("we", "our", "us"):
+                break
+    return False
+
+
+# Words before a one-word right phrase that make it someone else's permission or a quality
+# of a system ("unauthorized access", "employees access", "location access").
+_RIGHT_WORD_BEFORE_OK = {
+    "to", "of", "and", "or", "for", "by", "with", "via", "through", "without", "in", "on", "at",
+    "request", "requests", "requesting", "you", "can", "may", "might", "could", "also", "the", "a",
+    "an", "right", "rights", "your", "their", "obtain", "get", "have", "has", "exercise", "seek",
+    "ask", "want", "wish", "subject", "full", "easy", "own", "i", "we", "please", "then", "simply",
+    "always", "still", "will", "would", "should", "must", "not", "nor", "later", "data",
+}
+_RIGHT_WORD_AFTER_OK = {
+    "to", "of", "and", "or", "the", "your", "my", "their", "his", "her", "it", "them", "this", "that",
+    "these", "those", "any", "all", "some", "a", "an", "personal", "information", "data", "what",
+    "request", "requests", "at", "in", "by", "from", "for", "with", "where", "if", "when", "under",
+    "as", "on", "via", "through", "without", "only", "also", "art", "article",
+}
 
 
 # ---------------------------------------------------------------------------------------
@@ -579,6 +753,8 @@ class _Analysis:
     anon_all: bool
     cancelled_clauses: set[int]  # "never ... without your consent": the negation is a condition
     child: bool
+    names: list[tuple[str, int]] | None = None  # proper names in the sentence, computed on demand
+    offsets: list[int] = field(default_factory=list)  # character offset of each word in ``norm``
 
     def clause_range(self, cid: int) -> tuple[int, int]:
         indices = [i for i, c in enumerate(self.clause_of) if c == cid]
@@ -709,7 +885,7 @@ def _negations(words: list[str], clause_of: list[int]) -> list[_Negation]:
     return found
 
 
-_BRACES = re.compile(r"\{\{[^{}]*\}\}")
+_BRACES = lazy(r"\{\{[^{}]*\}\}")
 
 
 def analyse(sentence: Sentence, phrase_matcher: PhraseMatcher, text: str | None = None) -> _Analysis:
@@ -721,6 +897,13 @@ def analyse(sentence: Sentence, phrase_matcher: PhraseMatcher, text: str | None 
     negations = _negations(words, clause_of)
     # conditions
     consent_all = bool(_CONSENT_LEAD_RE.match(norm))
+    if not consent_all and sentence.context and sentence.kind != "row":
+        # "**Marketing Communications (Optional)**: If you consent ...": the label stands in
+        # front of the sentence; the condition still leads it.
+        label = normalize(sentence.context)
+        if norm.startswith(label):
+            rest = norm[len(label) :].lstrip(" :.-\u2013\u2014()")
+            consent_all = bool(_CONSENT_LEAD_RE.match(rest))
     consent_clauses: set[int] = set()
     anon_clauses: set[int] = set()
     cancelled: set[int] = set()
@@ -728,8 +911,8 @@ def analyse(sentence: Sentence, phrase_matcher: PhraseMatcher, text: str | None 
     for m in _CONSENT_INLINE_RE.finditer(norm):
         cid = _clause_at(offsets, clause_of, m.start())
         consent_clauses.add(cid)
-        if re.match(r"(with|upon|subject to|based on) ", m.group(0)) is None and m.group(0).startswith("without"):
-            pass
+        if cid > 0 and _TRAILING_CONDITION_RE.match(_clause_words(words, clause_of, cid)):
+            consent_clauses.add(cid - 1)
     for m in re.finditer(r"\bwithout (your |the )?(prior |explicit |express )*(consent|permission|authori[sz]ation|agreement)\b", norm):
         cid = _clause_at(offsets, clause_of, m.start())
         cancelled.add(cid)
@@ -738,6 +921,11 @@ def analyse(sentence: Sentence, phrase_matcher: PhraseMatcher, text: str | None 
     for m in _ANON_RE.finditer(norm):
         cid = _clause_at(offsets, clause_of, m.start())
         anon_clauses.add(cid)
+        # "in aggregated form, from which no Driver can be identified": the negation belongs
+        # to the anonymisation, not to the use
+        first = bisect.bisect_left(offsets, m.start())
+        last = bisect.bisect_left(offsets, m.end())
+        negations = [n for n in negations if not first <= n.index < last]
     child = bool(_CHILD_RE.search(norm))
     return _Analysis(
         sentence=sentence,
@@ -752,7 +940,12 @@ def analyse(sentence: Sentence, phrase_matcher: PhraseMatcher, text: str | None 
         anon_all=anon_all,
         cancelled_clauses=cancelled,
         child=child,
+        offsets=offsets,
     )
+
+
+def _clause_words(words: list[str], clause_of: list[int], cid: int) -> str:
+    return " ".join(w for w, c in zip(words, clause_of) if c == cid)
 
 
 def _word_offsets(norm: str, words: list[str]) -> list[int]:
@@ -797,6 +990,12 @@ class _Hit:
     strength: int
     phrase: str
     condition: str | None = None
+    # purposes: ``states`` is False when the sentence only mentions the purpose ("you can
+    # unsubscribe from the newsletter", "Buttondown sends the newsletter"); ``dedicated`` is
+    # True when the sentence stands where the policy addresses this purpose on its own (under
+    # a heading or a bold label naming it).
+    states: bool = True
+    dedicated: bool = False
 
 
 @dataclass
@@ -826,6 +1025,38 @@ def resolve_stance(kind: str, hits: list[_Hit]) -> str:
     return NEGATIVE[kind]
 
 
+def purpose_condition(hits: list[_Hit]) -> tuple[str | None, list[Evidence]]:
+    """The condition of a purpose, and the sentences that carry it.
+
+    A condition belongs to the sentence (and clause) that states it: "If you consent, we send
+    you marketing materials about ... promotional activities" makes the marketing emails
+    opt-in, not every mention of marketing. The purpose takes a condition when every sentence
+    that states it carries one (mentions, such as "you can unsubscribe from the newsletter",
+    are left out), or else when the sentences where the policy addresses this purpose on its
+    own (under a heading or label naming it) all carry it. Consent outweighs anonymisation:
+    an opt-in use in aggregated form is opt-in.
+    """
+    stating = [h for h in hits if h.states] or hits
+    by_sentence: dict[tuple, list[_Hit]] = {}
+    for hit in stating:
+        e = hit.evidence
+        by_sentence.setdefault((e.path, e.line, e.text), []).append(hit)
+
+    def sentence_condition(group: list[_Hit]) -> str | None:
+        conditions = {h.condition for h in group if h.condition}
+        return "consent" if "consent" in conditions else ("anonymized" if conditions else None)
+
+    for groups in (list(by_sentence.values()), [g for g in by_sentence.values() if any(h.dedicated for h in g)]):
+        if not groups:
+            continue
+        conditions = [sentence_condition(g) for g in groups]
+        if all(conditions):
+            condition = "consent" if "consent" in conditions else "anonymized"
+            carrying = [h.evidence for g, c in zip(groups, conditions) for h in g[:1] if c == condition]
+            return condition, carrying
+    return None, []
+
+
 def evidence_of(sentence: Sentence) -> Evidence:
     return Evidence(path=sentence.path, line=sentence.line, section=sentence.section, text=sentence.text)
 
@@ -852,11 +1083,16 @@ class _Collector:
         self.transfers: list[Evidence] = []
         self.contact: list[Evidence] = []
         self.placeholders: list[Placeholder] = []
-        self.unattributed_names: set[str] = set()
+        # Named parties that receive data with no recipient type of their own, with the
+        # sentences that say so: service providers, unless typed elsewhere.
+        self.unattributed_names: dict[str, list[Evidence]] = {}
 
-    def add(self, kind: str, key: str, stance: str, sentence: Sentence, phrase: str, strength: int = 2, condition: str | None = None) -> None:
+    def add(
+        self, kind: str, key: str, stance: str, sentence: Sentence, phrase: str, strength: int = 2,
+        condition: str | None = None, states: bool = True, dedicated: bool = False,
+    ) -> None:
         entry = self.entries[kind].setdefault(key, _Entry())
-        entry.hits.append(_Hit(evidence_of(sentence), stance, strength, phrase, condition))
+        entry.hits.append(_Hit(evidence_of(sentence), stance, strength, phrase, condition, states, dedicated))
 
     def promise(self, kind: str, key: str, sentence: Sentence) -> None:
         getattr(self, kind).setdefault(key, []).append(evidence_of(sentence))
@@ -879,6 +1115,10 @@ class Reader:
         self.out = _Collector()
         self._cookie_vocab = self._maybe("cookie_purpose")
         self._tech_vocab = self._maybe("technology")
+        self._doc: _DocumentNames | None = None
+        self._dedicated_cache: dict[tuple[str, str], set[str]] = {}
+        self._phrase_cache: dict[str, list[Match]] = {}
+        self._vendor_type_keys: set[str] | None = None
 
     def _maybe(self, kind: str):
         try:
@@ -890,8 +1130,7 @@ class Reader:
 
     def read(self, document: Document, cookie_notice: bool = False) -> None:
         previous: _Analysis | None = None
-        own_names = _own_names(document)
-        lower_words = _lowercase_vocabulary(document.text)
+        doc = self._doc = _DocumentNames.of(document, self.matcher)
         cookie_doc = cookie_notice or _is_cookie_document(document)
         for sentence in document.sentences:
             if sentence.kind == "row":
@@ -899,7 +1138,7 @@ class Reader:
             else:
                 analysis = analyse(sentence, self.matcher)
                 self._read_sentence(analysis, previous, cookie_doc)
-            self._vendors(analysis, own_names, lower_words)
+            self._vendors(analysis, doc)
             previous = analysis
 
     # -- sentences
@@ -912,7 +1151,7 @@ class Reader:
         self._data_categories(a, previous, cookie_context)
         self._purposes(a, cookie_context)
         self._recipients(a)
-        self._security(a)
+        self._security(a, previous)
         self._rights(a)
         self._children(a)
         self._sale(a)
@@ -957,6 +1196,13 @@ class Reader:
             key = match.key("data_category")
             if not key:
                 continue
+            if self._contact_destination(a, match):
+                # "we will send you news to your email address", "we may call you at the phone
+                # number you gave us": data the company contacts you by is data it holds
+                if a.negation_for(match) is None and not a.child:
+                    self.out.add("data_categories", key, COLLECTS, s, match.phrase, 2)
+                    found_any = True
+                continue
             if _sent_to_user(a, match):
                 continue  # "we send you ... billing information": what goes out, not what is collected
             if _modifier_or_count_noun(a.words, match):
@@ -991,10 +1237,30 @@ class Reader:
                         if key:
                             self.out.add("data_categories", key, DOES_NOT_COLLECT, s, match.phrase, 2)
 
+    def _contact_destination(self, a: _Analysis, match: Match) -> bool:
+        """The phrase is where the company reaches the person: "to your email address"."""
+        key = match.key("data_category")
+        if not key or not self.taxonomy.data_categories.is_within(key, "user.contact"):
+            return False
+        k = match.start - 1
+        while k >= 0 and a.words[k] in _DESTINATION_MODIFIERS:
+            k -= 1
+        if k < 0 or a.words[k] not in ("to", "at", "on", "via", "using"):
+            return False
+        cid = a.clause_of[match.start]
+        return any(w in _CONTACT_VERBS for w, c in zip(a.words, a.clause_of) if c == cid)
+
     def _label_matches(self, s: Sentence) -> list[Match]:
         if not s.context or s.kind == "row":
             return []
-        return self.matcher.find(_words_of(normalize(s.context)))
+        return self._phrases_in(s.context)
+
+    def _phrases_in(self, text: str) -> list[Match]:
+        """The phrases of a label, heading or name (each asked about many times)."""
+        found = self._phrase_cache.get(text)
+        if found is None:
+            found = self._phrase_cache[text] = self.matcher.find(_words_of(normalize(text)))
+        return found
 
     def _childrens_data(self, a: _Analysis) -> None:
         s = a.sentence
@@ -1027,7 +1293,62 @@ class Reader:
                 self.out.add("purposes", key, DOES_NOT_USE, s, match.phrase, 2)
                 continue
             condition = self._condition(a, match)
-            self.out.add("purposes", key, USES, s, match.phrase, 2, condition)
+            states = not self._mentions_purpose(a, match)
+            dedicated = key in self._dedicated_purposes(s)
+            self.out.add("purposes", key, USES, s, match.phrase, 2, condition, states, dedicated)
+
+    def _mentions_purpose(self, a: _Analysis, match: Match) -> bool:
+        """The sentence names the purpose without stating a use of data for it.
+
+        A bold label standing alone, a quoted name ("Help improve Coach"), a right about it
+        ("unsubscribe from the newsletter"), a retention or security statement, or a third
+        party's own doing ("Buttondown sends the newsletter"). Such a mention neither gives a
+        purpose its condition nor takes it away.
+        """
+        s = a.sentence
+        words = a.words
+        if (
+            s.context and s.kind != "row" and len(s.text) <= len(s.context) + 3
+            and normalize(s.text).strip(" .:;") == normalize(s.context).strip(" .:;")
+        ):
+            return True  # the bold label on its own: "Newsletter subscribers."
+        quotes = sum(1 for w in words[: match.start] if w in ('"', "\u201c", "\u201d"))
+        if quotes % 2 == 1:
+            return True
+        cid = a.clause_of[match.start]
+        if any(m.key("right") and a.clause_of[m.start] == cid for m in a.matches):
+            return True
+        own = set(_own_topics(s.section.rsplit(">", 1)[-1]))
+        if own & {"retention", "security", "rights"} and "use" not in own:
+            return True
+        names = self._names_of(a)
+        if names:
+            if any(position == 0 for _, position in names):
+                return True  # "Buttondown sends ...", "Brevo, our email service provider, sends ..."
+            if re.search(r"\b(sent|delivered|provided|processed|handled|operated|run|hosted|powered|managed) (by|through|via) [A-Z]", s.text):
+                return True
+        return False
+
+    def _names_of(self, a: _Analysis) -> list[tuple[str, int]]:
+        if a.names is None:
+            a.names = _proper_names(a.sentence, self._doc) if self._doc is not None else []
+        return a.names
+
+    def _dedicated_purposes(self, s: Sentence) -> set[str]:
+        """Purposes the sentence's bold label (or, without one, its own heading) names."""
+        label = s.context if s.kind != "row" else ""
+        heading = s.section.rsplit(">", 1)[-1]
+        cache_key = (label, heading)
+        found = self._dedicated_cache.get(cache_key)
+        if found is None:
+            found = set()
+            for text in (label, heading):
+                if text:
+                    found = {m.key("data_use") for m in self._phrases_in(text) if m.key("data_use")}
+                    if found:
+                        break
+            self._dedicated_cache[cache_key] = found
+        return found
 
     def _condition(self, a: _Analysis, match: Match) -> str | None:
         cid = a.clause_of[match.start]
@@ -1057,11 +1378,12 @@ class Reader:
             key = match.key("recipient_type")
             if not key:
                 continue
-            before = a.words[max(0, match.start - 3) : match.start]
-            if before[-2:] in (["as", "a"], ["as", "an"]) or before[-1:] == ["as"] and "act" in before:
+            if _names_the_company(a.words, match):
                 continue  # "we act as a service provider": the company itself
             if _after_place_preposition(a.words, match.start):
                 continue  # a place ("stored in data centres") or a source ("from data brokers")
+            if match.end < len(a.words) and a.words[match.end] in _RECIPIENT_MODIFIED:
+                continue  # "affiliate links", "processor agreements": an arrangement, not a recipient
             neg = a.negation_for(match)
             if neg is not None:
                 if neg.practice in ("share", "use", "any"):
@@ -1094,7 +1416,7 @@ class Reader:
         if getattr(self, "_tech_block", None) == s.block and s.kind != "row":
             return True  # the paragraph has just named the technology
         label = s.context
-        if label and self.matcher.find(_words_of(normalize(label))):
+        if label and self._phrases_in(label):
             if any(m.key("technology") for m in self._label_matches(s)):
                 return True
             if s.kind != "row":
@@ -1143,53 +1465,87 @@ class Reader:
 
     # security
 
-    def _security(self, a: _Analysis) -> None:
+    def _security(self, a: _Analysis, previous: _Analysis | None = None) -> None:
         s = a.sentence
         keys = set()
+        confidentiality = False
         for match in a.matches:
             key = match.key("security_measure")
-            if key and a.negation_for(match) is None:
-                keys.add(key)
+            if not key or a.negation_for(match) is not None:
+                continue
+            if key == "confidentiality":
+                confidentiality = True  # decided below, with the cue
+                continue
+            if key == "backups" and _after_place_preposition(a.words, match.start):
+                continue  # "deleted from our backups within 60 days": a place, not a promise
+            keys.add(key)
         vocab = self._maybe("security_measure")
         if vocab is None:
             return
         has = vocab.__contains__
-        encrypt = _ENCRYPT_RE.search(a.norm)
-        if encrypt and not any(n.practice == "any" and n.start == 0 for n in a.negations):
-            # the qualifier must stand near the encryption it qualifies
-            window = a.norm[max(0, encrypt.start() - 80) : encrypt.end() + 80]
-            transit = bool(_TRANSIT_RE.search(window))
-            rest = bool(re.search(r"\bat rest\b", a.norm)) or (bool(_REST_RE.search(window)) and not transit)
+        if not any(n.practice == "any" and n.start == 0 for n in a.negations):
+            transit, rest, plain = _encryption_scope(a)
             if transit and has("encryption_in_transit"):
                 keys.add("encryption_in_transit")
             if rest and has("encryption_at_rest"):
                 keys.add("encryption_at_rest")
-            if not transit and not rest and re.search(r"\bencrypt", a.norm) and has("encryption"):
+            if plain and has("encryption"):
                 keys.add("encryption")
         if ("encryption_in_transit" in keys or "encryption_at_rest" in keys) and "encryption" in keys:
             keys.discard("encryption")
         if _BREACH_RE.search(a.norm) and _NOTIFY_RE.search(a.norm) and has("breach_notification"):
             keys.add("breach_notification")
-        # Confidentiality obligations imposed on recipients (the promise the missing-agreement
-        # check holds recipients to); stated by cue, as the contract's security list names it.
-        if _CONFIDENTIALITY_RE.search(a.norm) and not a.negations:
+        # Confidentiality obligations binding the recipients of personal data (the promise the
+        # missing-agreement check holds recipients to): named by the taxonomy's aliases or by
+        # the sentence shape, and only when the sentence binds a recipient. "The confidentiality
+        # and integrity of data during transmission" is a property of data, and "we process
+        # Customer Data as a processor under our Data Processing Addendum" binds the company.
+        cue = _CONFIDENTIALITY_RE.search(a.norm)
+        if cue is not None:
+            at = len(_words_of(a.norm[: cue.start()]))
+            if any(n.start <= at < n.end for n in a.negations):
+                cue = None
+        if (confidentiality or cue is not None) and has("confidentiality") and self._binds_recipients(a, previous):
             keys.add("confidentiality")
         for key in sorted(keys):
             self.out.promise("security", key, s)
+
+    def _binds_recipients(self, a: _Analysis, previous: _Analysis | None) -> bool:
+        """The sentence puts an obligation on recipients of the data, not on the company or staff."""
+        for match in a.matches:
+            if match.key("recipient_type") and not _names_the_company(a.words, match) and not _after_place_preposition(a.words, match.start):
+                return True
+        if _BOUND_PARTY_RE.search(a.norm):
+            if not a.norm.startswith(("they", "these", "those", "each", "all", "such", "which", "who")):
+                return True
+            # a pronoun for the recipients the paragraph (or its label) has just named
+            named = (previous.matches if previous is not None and previous.sentence.block == a.sentence.block else []) + self._label_matches(a.sentence)
+            if any(m.key("recipient_type") for m in named) or "sharing" in a.sentence.topics:
+                return True
+        return False
 
     # rights
 
     def _rights(self, a: _Analysis) -> None:
         s = a.sentence
-        in_rights = "rights" in s.topics
-        cue = bool(_RIGHT_CUE_RE.search(a.norm))
-        if not (in_rights or cue):
+        matches = [m for m in a.matches if m.key("right") and a.negation_for(m) is None]
+        if not matches:
             return
-        for match in a.matches:
-            key = match.key("right")
-            if not key or a.negation_for(match) is not None:
+        in_rights = "rights" in s.topics
+        granted = _grants(a.words, a.norm)
+        for match in matches:
+            if not _right_word_is_a_right(a.words, match):
                 continue
-            self.out.promise("rights", key, s)
+            subject = _clause_subject(a, match.start)
+            if subject in ("we", "i", "they", "it", "staff"):
+                # the company (or someone else) acting: a right only when the clause itself
+                # answers the person's request ("we will delete it at your request")
+                clause = [w for w, c in zip(a.words, a.clause_of) if c == a.clause_of[match.start]]
+                if not _grants(clause, " ".join(clause)):
+                    continue
+            elif not (granted or (in_rights and subject in (None, "you"))):
+                continue
+            self.out.promise("rights", match.key("right"), s)
 
     # children
 
@@ -1214,7 +1570,7 @@ class Reader:
         text = a.norm
         if re.search(r"\bdo not sell( or share)? my\b", text) and not re.search(r"\bwe\b", text):
             return  # the name of an opt-out link
-        offsets = _word_offsets(text, a.words)
+        offsets = a.offsets or _word_offsets(text, a.words)
         for m in _SELL_RE.finditer(text):
             index = next((i for i, off in enumerate(offsets) if off == m.start()), None)
             if index is None:
@@ -1308,9 +1664,12 @@ class Reader:
         texts = []
         period_cells = []
         partial: str | None = None
+        basis_consent = False
         for header, cell in s.cells:
             h = normalize(header)
             c = normalize(cell).strip(" .")
+            if _BASIS_HEADER_RE.search(h) and _BASIS_CONSENT_RE.match(c):
+                basis_consent = True  # "Legal basis: Explicit consent (Art. 9(2)(a))"
             if "collect" in h and re.match(r"^(yes \(|only\b)", c) and "only" in c:
                 partial = cell  # "Yes (date of birth only)", "Only account login with password"
                 continue
@@ -1327,6 +1686,8 @@ class Reader:
             texts.append(cell)
         body = " ; ".join(texts)
         a = analyse(s, self.matcher, text=body)
+        if basis_consent:
+            a.consent_all = True
         # A category column names a class, an examples column its members: the row declares
         # the members, and the class only when its examples name none of them.
         vocab = self.taxonomy.data_categories
@@ -1386,54 +1747,186 @@ class Reader:
 
     # vendors
 
-    def _vendors(self, a: _Analysis, own_names: set[str], lower_words: set[str]) -> None:
+    def _vendors(self, a: _Analysis, doc: "_DocumentNames") -> None:
+        """Attach the vendor names a sentence gives to the recipient types they are.
+
+        A name takes the type its own stretch of the sentence gives it (the recipient phrase
+        next to it, "payment processors such as Stripe and Adyen", "Shopify, which hosts our
+        store", "Stripe, which processes payments", a table row's other cells), else the type
+        its own words name ("Google Analytics", "Unity Ads"), else a recipient phrase elsewhere
+        in the sentence, the block's label or the section's heading, else what the sentence
+        says it does for the company ("Mailchimp sends our newsletter"). Only third parties
+        that work for or with the company are vendors: names typed as authorities, affiliates,
+        acquirers or other users are not kept, nor names the sentence denies ("we do not use
+        Google Analytics") or software the company runs itself.
+        """
         s = a.sentence
-        recipient_matches = [m for m in a.matches if m.key("recipient_type") and a.negation_for(m) is None]
-        label_recipients = [m for m in self._label_matches(s) if m.key("recipient_type")] if s.kind != "row" else []
-        names = _proper_names(s, own_names, lower_words)
-        if not names:
+        if a.names is None:
+            a.names = _proper_names(s, doc)
+        names = a.names
+        if not names or _SELF_HOSTED_RE.search(a.norm):
             return
-        if not recipient_matches and not label_recipients:
-            inferred = self._recipient_from_purpose(a)
-            if inferred is None:
-                return
-            self.out.add("recipients", inferred, SHARES, s, names[0][0], 2)
-            self.out.entries["recipients"][inferred].names.update(name for name, _ in names)
-            return
+        row = s.kind == "row"
+        used: list[int] = []
+        # the word indices of the sentence's names (a list of several: "Stripe and Adyen")
+        named = {
+            k
+            for other, _ in names
+            for start in _occurrences(a.words, other)
+            for k in range(start, start + len(_words_of(normalize(other))))
+        } if len(names) > 1 else set()
+        types = self._vendor_types()
+        recipients = [
+            m for m in a.matches
+            if m.key("recipient_type") in types and a.negation_for(m) is None
+            and not _names_the_company(a.words, m) and not _after_place_preposition(a.words, m.start)
+        ]
         for name, position in names:
-            key = _nearest_recipient(a, recipient_matches, position, s.text) or (
-                label_recipients[0].key("recipient_type") if label_recipients else None
-            )
+            index = _name_index(a, name, position, used)
+            used.append(index)
+            if self._name_negated(a, index):
+                continue
+            key, inferred = self._vendor_type(a, name, index, row, named, recipients)
             if key is None:
+                if not row and _RECEIVES_RE.search(_around(a.norm, name)) and not any(
+                    self._name_negated(a, k) for k in _occurrences(a.words, name)
+                ):
+                    # a named party that receives data, with no kind of its own (a printer,
+                    # a spam filter): a service provider, unless it is typed elsewhere
+                    self.out.unattributed_names.setdefault(name, []).append(evidence_of(s))
+                continue
+            if key not in self._vendor_types():
                 continue
             entry = self.out.entries["recipients"].get(key)
-            if entry is None:
-                continue
+            if inferred or entry is None:
+                if not (row or _VENDOR_CUE_RE.search(a.norm)):
+                    continue  # a name next to a purpose, but nothing says it receives data
+                if not row and self._name_negated(a, index, wide=True):
+                    continue
+                self.out.add("recipients", key, SHARES, s, name, 2)
+                entry = self.out.entries["recipients"][key]
             entry.names.add(name)
+
+    def _vendor_types(self) -> set[str]:
+        if self._vendor_type_keys is None:
+            self._vendor_type_keys = {k for k in self.taxonomy.recipient_types.terms if k not in _NOT_VENDOR_TYPES}
+        return self._vendor_type_keys
+
+    def _name_negated(self, a: _Analysis, index: int, wide: bool = False) -> bool:
+        for neg in a.negations:
+            if neg.practice in ("share", "use", "any", "collect") and neg.start <= index < neg.end:
+                return True
+            if wide and a.clause_of[neg.index] == a.clause_of[min(index, len(a.clause_of) - 1)]:
+                return True
+        return False
+
+    def _vendor_type(
+        self, a: _Analysis, name: str, index: int, row: bool, named: set[int], recipients: list[Match]
+    ) -> tuple[str | None, bool]:
+        """(recipient type, whether it was inferred rather than named by a recipient phrase).
+
+        ``recipients``: the sentence's recipient phrases that can name a vendor's type.
+        """
+        types = self._vendor_types()
+        words = a.words
+        size = len(_words_of(normalize(name))) or 1
+        # "payment processors such as Stripe and Adyen", "vendors, including ..."
+        listed = _listed_under(a, index, recipients, named)
+        if listed is not None:
+            return listed, False
+        # "Klaviyo, the email service provider that ...", "Vocalis Speech, our speech-recognition
+        # provider": an apposition says what the party is
+        apposition = _apposition(words, index + size)
+        if apposition is not None:
+            inside = [m for m in recipients if apposition[0] <= m.start < apposition[1]]
+            if inside:
+                return inside[0].key("recipient_type"), False
+            if "service_provider" in types and not row:
+                return "service_provider", True
+        if row:
+            part = (0, len(words))
+            stretch = part
+        else:
+            part = _part_of(words, index, size)
+            stretch = _stretch_of(words, index)
+        near = _nearest_type(recipients, part, index)
+        if near is not None:
+            return near, False
+        text = " ".join(words[part[0] : part[1]])
+        if _HOST_RE.search(text) and "hosting_provider" in types:
+            return "hosting_provider", True
+        by_function = self._type_from_matches([m for m in a.matches if part[0] <= m.start < part[1]], text)
+        if by_function is not None:
+            return by_function, True
+        near = _nearest_type(recipients, stretch, index)
+        if near is not None:
+            return near, False
+        own = self._type_from_matches(self._phrases_in(name), normalize(name))
+        if own is not None:
+            return own, True
+        if recipients and not row:
+            if stretch == (0, len(words)):
+                return min(recipients, key=lambda m: abs(m.start - index)).key("recipient_type"), False
+            # an entry of a list whose own words give no type: the list's head ("Service
+            # providers that help us, including ...; and carriers, such as UPS")
+            head_end = _stretch_of(words, 0)[1]
+            head = [m for m in recipients if m.start < head_end]
+            if head:
+                return head[0].key("recipient_type"), False
+        for matches in (self._label_matches(a.sentence), self._heading_matches(a.sentence)):
+            typed = [m.key("recipient_type") for m in matches if m.key("recipient_type") in types]
+            if typed:
+                return typed[0], True
+        inferred = self._recipient_from_purpose(a)
+        return inferred, True
+
+    def _type_from_matches(self, matches: list[Match], text: str) -> str | None:
+        """A recipient type from what the words say the party does ("processes payments")."""
+        types = self._vendor_types()
+        for match in matches:
+            key = match.key("recipient_type")
+            if key in types:
+                return key
+        for match in matches:
+            use = match.key("data_use")
+            if use:
+                for prefix, recipient in _PURPOSE_RECIPIENT:
+                    if (use == prefix or use.startswith(prefix + ".")) and recipient in types:
+                        return recipient
+            purpose = match.key("cookie_purpose")
+            if purpose in _COOKIE_PURPOSE_RECIPIENT and _COOKIE_PURPOSE_RECIPIENT[purpose] in types:
+                return _COOKIE_PURPOSE_RECIPIENT[purpose]
+        for pattern, recipient in _FUNCTION_RECIPIENT:
+            if recipient in types and pattern.search(text):
+                return recipient
+        return None
+
+    def _heading_matches(self, s: Sentence) -> list[Match]:
+        return self._phrases_in(s.section.rsplit(">", 1)[-1])
 
     def _recipient_from_purpose(self, a: _Analysis) -> str | None:
         if not _VENDOR_CUE_RE.search(a.norm) or a.negations:
             return None
         s = a.sentence
-        types = self.taxonomy.recipient_types
-        heading = s.section.rsplit(">", 1)[-1]
-        sources = [a.matches, self._label_matches(s), self.matcher.find(_words_of(normalize(heading)))]
-        for matches in sources:
-            for match in matches:
-                use = match.key("data_use")
-                if use:
-                    for prefix, recipient in _PURPOSE_RECIPIENT:
-                        if (use == prefix or use.startswith(prefix + ".")) and recipient in types:
-                            return recipient
-                purpose = match.key("cookie_purpose")
-                if purpose in _COOKIE_PURPOSE_RECIPIENT and _COOKIE_PURPOSE_RECIPIENT[purpose] in types:
-                    return _COOKIE_PURPOSE_RECIPIENT[purpose]
+        for matches in (a.matches, self._label_matches(s), self._heading_matches(s)):
+            found = self._type_from_matches([m for m in matches if not m.key("recipient_type")], "")
+            if found is not None:
+                return found
         return None
 
     # -- result
 
     def result(self) -> Declarations:
         out = self.out
+        typed = {name for entry in out.entries["recipients"].values() for name in entry.names}
+        generic = "service_provider"
+        if generic in self.taxonomy.recipient_types:
+            for name, evidence in sorted(out.unattributed_names.items()):
+                if name in typed:
+                    continue
+                entry = out.entries["recipients"].setdefault(generic, _Entry())
+                entry.hits.extend(_Hit(e, SHARES, 2, name) for e in evidence)
+                entry.names.add(name)
         decl = Declarations()
         for kind in ("data_categories", "purposes", "recipients"):
             items = []
@@ -1441,10 +1934,9 @@ class Reader:
                 entry = out.entries[kind][key]
                 stance = resolve_stance(kind, entry.hits)
                 condition = None
+                condition_evidence: list[Evidence] = []
                 if kind == "purposes" and stance == USES:
-                    conditions = {h.condition for h in entry.hits if h.stance == USES and h.condition}
-                    # A limit stated anywhere holds: the policy promised it for this purpose.
-                    condition = "consent" if "consent" in conditions else ("anonymized" if conditions else None)
+                    condition, condition_evidence = purpose_condition([h for h in entry.hits if h.stance == USES])
                 items.append(
                     Declaration(
                         key=key,
@@ -1453,6 +1945,7 @@ class Reader:
                         condition=condition,
                         names=sorted(entry.names) if kind == "recipients" else [],
                         phrases=sorted({h.phrase for h in entry.hits}),
+                        condition_evidence=sort_evidence(condition_evidence),
                     )
                 )
             setattr(decl, kind, items)
@@ -1507,7 +2000,81 @@ def _after_place_preposition(words: list[str], start: int) -> bool:
     return False
 
 
+# Nouns a recipient phrase can modify: then it names an arrangement, not a recipient.
+_RECIPIENT_MODIFIED = {
+    "link", "links", "program", "programme", "programs", "programmes", "commission", "commissions",
+    "marketing", "id", "ids", "code", "codes", "agreement", "agreements", "contract", "contracts",
+    "relationship", "relationships", "arrangement", "arrangements", "fee", "fees", "disclosure",
+}
+
+
+def _names_the_company(words: list[str], match: Match) -> bool:
+    """The recipient phrase names the company's own role: "we act as a service provider"."""
+    before = words[max(0, match.start - 3) : match.start]
+    return before[-2:] in (["as", "a"], ["as", "an"]) or (before[-1:] == ["as"] and "act" in before)
+
+
+def _encryption_scope(a: "_Analysis") -> tuple[bool, bool, bool]:
+    """What the sentence's encryption statements qualify: (in transit, at rest, unqualified).
+
+    An encryption statement names at rest and/or in transit within its own stretch of the
+    sentence: the comma-separated part holding the encryption word, with the parts that
+    continue it ("..., and at rest", "when we store it, and when we send it") or lead into it
+    ("When we store your data, we encrypt it"). A qualifier in another part ("Your data is
+    stored in Germany, and all connections use TLS") or one a negation governs qualifies
+    nothing. "Data encryption" with no qualifier is plain encryption.
+    """
+    transit = rest = plain = False
+    words = a.words
+    n = len(words)
+    cuts: list[int] = []
+    for m in _ENCRYPT_RE.finditer(a.norm):
+        if not cuts:
+            cuts = [i for i, w in enumerate(words) if w in (",", ";", ":", "|", "(", ")")] or [-1]
+        at = len(_words_of(a.norm[: m.start()]))
+        if at >= n or any(neg.start <= at < neg.end for neg in a.negations):
+            continue
+        start = max([c + 1 for c in cuts if c < at], default=0)
+        end = min([c for c in cuts if c >= at], default=n)
+        # parts after it that continue it
+        while end < n and words[end] in (",", "(", ")"):
+            nxt = end + 1
+            while nxt < n and words[nxt] in ("and", "or", "as", "well", "both", "also", "(", ")"):
+                nxt += 1
+            if nxt < n and words[nxt] in _QUALIFIER_OPENERS:
+                end = min([c for c in cuts if c > nxt], default=n)
+            else:
+                break
+        # a leading part that sets the scene ("When we store it, we encrypt it")
+        if start > 0 and words[start - 1] == ",":
+            lead = max([c + 1 for c in cuts if c < start - 1], default=0)
+            if lead == 0 and words[0] in _QUALIFIER_OPENERS:
+                start = 0
+        span_words = [w for k, w in enumerate(words[start:end], start) if not any(neg.start <= k < neg.end for neg in a.negations)]
+        span = " ".join(span_words)
+        found_transit = bool(_TRANSIT_RE.search(span))
+        found_rest = bool(_REST_RE.search(span))
+        transit |= found_transit
+        rest |= found_rest
+        if not (found_transit or found_rest) and m.group(0).startswith("encrypt"):
+            plain = True
+    return transit, rest, plain
+
+
+_CONTACT_VERBS = {
+    "send", "sends", "sent", "sending", "contact", "contacts", "contacted", "contacting", "call",
+    "calls", "called", "calling", "text", "texts", "texted", "texting", "email", "emails", "emailed",
+    "emailing", "reach", "notify", "notified", "write", "mail", "mailed", "deliver", "delivered",
+    "message", "messages", "reply", "respond", "answer", "remind", "inform", "forward",
+}
+_DESTINATION_MODIFIERS = {
+    "your", "the", "a", "an", "their", "registered", "primary", "preferred", "verified", "provided",
+    "associated", "linked", "current", "main", "given", "account", "same", "last", "known",
+}
+
+
 _OUTGOING = (("send", "you"), ("sends", "you"), ("sending", "you"), ("provide", "you", "with"), ("notify", "you", "of"), ("show", "you"), ("shows", "you"))
+_OUTGOING_FIRST = {seq[0] for seq in _OUTGOING}
 
 
 def _sent_to_user(a: "_Analysis", match: Match) -> bool:
@@ -1517,10 +2084,73 @@ def _sent_to_user(a: "_Analysis", match: Match) -> bool:
     for k in range(match.start - 1, -1, -1):
         if a.clause_of[k] != cid:
             return False
+        if words[k] not in _OUTGOING_FIRST:
+            continue
         for seq in _OUTGOING:
             if tuple(words[k : k + len(seq)]) == seq and k + len(seq) <= match.start:
                 return True
     return False
+
+
+_STAFF = {"employee", "employees", "staff", "personnel", "contractors", "processors", "vendors", "administrators", "engineers"}
+
+
+def _clause_subject(a: "_Analysis", index: int) -> str | None:
+    """The subject of the clause at ``index``, as far as a right needs it.
+
+    The first subject word of the clause before ``index``: "we" for the company (and "i" for
+    a one-person site), "they"/"it" for a third party, "staff" for employees, "you" for the
+    reader or a class of people the policy addresses ("parents", "residents"), or None when
+    the clause names none (a list item under "You have the right to:").
+    """
+    cid = a.clause_of[index]
+    words = a.words
+    k = index
+    while k > 0 and a.clause_of[k - 1] == cid:
+        k -= 1
+    for j in range(k, index):
+        word = words[j]
+        if word in ("you", "your", "please"):
+            return "you"
+        if word in ("we", "our", "us"):
+            return "we"
+        if word in ("i", "me", "my"):
+            return "i"
+        if word in ("they", "them", "he", "she"):
+            return "they"
+        if word == "it":
+            return "it"
+        if word in _STAFF:
+            return "staff"
+        if word in _GRANTEE_WORDS and not (j + 1 < len(words) and words[j + 1] in _DATA_NOUNS):
+            return "you"
+    return None
+
+
+def _right_word_is_a_right(words: list[str], match: Match) -> bool:
+    """A one-word right phrase names a right, not a permission or a system property.
+
+    "unauthorized access", "employees access rights", "location access", "access control" and
+    "access time" use the word for something else; "the right of access", "request access to",
+    "access, correct or delete" use it for the right. "A copy of the safeguards" is no copy of
+    one's data.
+    """
+    start, end = match.start, match.end
+    if words[end - 1] == "copy" and end + 1 < len(words) and words[end] == "of":
+        tail = set(words[end + 1 : end + 5])
+        if not tail & {"your", "my", "their", "the", "personal", "data", "information", "it", "them", "what", "everything", "all"} or (
+            "the" in tail and not tail & {"data", "information", "personal", "records", "profile", "posts"}
+        ):
+            return False
+    if end - start != 1:
+        return True
+    before = words[start - 1] if start > 0 else ""
+    after = words[end] if end < len(words) else ""
+    if before and before[0].isalnum() and before not in _RIGHT_WORD_BEFORE_OK and _practice_of(before) is None:
+        return False
+    if after and after[0].isalnum() and after not in _RIGHT_WORD_AFTER_OK and _practice_of(after) is None:
+        return False
+    return True
 
 
 _MODIFIER_STOP = {
@@ -1587,8 +2217,13 @@ def _is_cookie_document(document: Document) -> bool:
 # ---------------------------------------------------------------------------------------
 # Vendor names
 
-_NAME_RE = re.compile(
+_NAME_RE = lazy(
     r"(?<![\w@./-])((?:[A-Z][\w&'\u2019+-]*|[a-z]+[A-Z]\w*)(?:\s+(?:[A-Z][\w&+-]*|&))*)"
+)
+# Legal forms after a company name ("Mollie B.V.", "Brackenfield Print Ltd"): not part of it.
+_LEGAL_SUFFIX_RE = lazy(
+    r",?\s+(?:B\.\s?V\.?|N\.\s?V\.?|S\.A\.S?\.?|S\.L\.|S\.p\.A\.|Pty\.?\s+Ltd\.?|Inc\.?|Ltd\.?|L\.?L\.?C\.?|"
+    r"Co\.|Corp\.?|GmbH|AG|SE|SA|plc|PLC|Limited|LLP|LP|SAS|Oy|AB|ApS|KG)(?=[\s,;:)\u2013\u2014-]|$)"
 )
 _NOT_NAMES = {
     "we", "our", "us", "you", "your", "the", "this", "these", "those", "that", "if", "when", "where",
@@ -1617,6 +2252,96 @@ _NOT_NAMES = {
     "japan", "china", "india", "australia", "brazil", "singapore", "paris", "london", "berlin",
     "amsterdam", "chicago", "hamburg", "montabaur", "dutch", "english", "german", "french",
 }
+# A cheap look-up first: most sentences name no legal form at all.
+_LEGAL_HINT_RE = lazy(r"B\.|N\.|S\.|Pty|Inc|Ltd|L\.|LLC|Co\.|Corp|GmbH|AG|SE|SA|plc|PLC|Limited|LLP|LP|Oy|AB|ApS|KG")
+_POSSESSIVE = ("'s", "\u2019s")
+# Names joined in a list: "UPS and FedEx", "AdMob, Unity Ads".
+_COORDINATED_RE = lazy(r"\s*(,|and|or|&|, and|, or)\s*")
+# Words a name never ends with: "Google Analytics cookies", "our Privacy Policy".
+_TRAILING_NOT_NAMES = {
+    "cookie", "cookies", "policy", "policies", "privacy", "terms", "notice", "settings", "inc", "llc",
+    "ltd", "gmbh", "b.v", "bv", "se", "sa", "plc", "co", "corp", "ag", "limited", "llp",
+}
+# Public bodies are recipients (authorities), never vendors.
+_PUBLIC_BODY_WORDS = {
+    "commission", "commissioner", "commissioners", "authority", "autoriteit", "agency", "ministry",
+    "court", "police", "garda", "tribunal", "ombudsman", "regulator", "inspectorate", "supervisor",
+    "directorate", "bureau", "department", "government", "parliament", "council",
+}
+# "our affiliate in Bengaluru", "servers located in Frankfurt", "the West Europe region": places.
+_PLACE_BEFORE_IN = {
+    "affiliate", "affiliates", "office", "offices", "subsidiary", "subsidiaries", "based", "located",
+    "headquartered", "registered", "incorporated", "centre", "center", "centres", "centers", "server",
+    "servers", "established", "entity", "branch", "team", "teams", "live", "lives", "living",
+    "hosted", "stored", "region", "company", "companies",
+}
+_PLACE_AFTER = {"region", "regions", "zone", "zones", "area", "office", "offices", "headquarters"}
+# How a sentence that opens with a vendor's name goes on: "Zendesk is our customer support
+# platform", "Stripe, which processes payments", "Buttondown sends the newsletter".
+_VENDOR_INTRO_RE = lazy(
+    r"\s*(,\s*(which|who|our|a|an|the|that)\b|\((?!s\))|(is|are) (our|a|an|the|used|also)\b|"
+    r"(also )?(provides|processes|sends|hosts|stores|receives|handles|delivers|helps|collects|powers|runs|"
+    r"operates|supplies|checks|filters|sets|serves|shows|tracks|analy[sz]es|measures)\b)"
+)
+# Recipient types whose members are not vendors: public bodies, the company's own group, a
+# buyer of the business, the service's other users.
+_NOT_VENDOR_TYPES = {"authority", "affiliate", "acquirer", "other_users"}
+# What a party does for the company, when no recipient phrase says it.
+_FUNCTION_RECIPIENT = (
+    (lazy(r"\b(sms|text messages?|phone calls?|voice calls?|telephony)\b"), "communications_provider"),
+    (lazy(r"\b(crash(es)?|crash reports?|error reports?|errors? tracking)\b"), "error_monitoring"),
+    (lazy(r"\b(hosting|hosts|hosted|cloud (infrastructure|platform|hosting|storage)|servers? (rented|leased|hired) from|runs on (a |their |its )?servers?)\b"), "hosting_provider"),
+    (lazy(r"\b(pay|paid|paying|payments?) (with|via|through|using|by)\b"), "payment_processor"),
+)
+# Software the company runs itself sends nothing to its maker.
+_SELF_HOSTED_RE = lazy(r"\b(self hosted|on our own (servers|infrastructure|hardware)|we (run|host|operate) (it )?ourselves|hosted by us)\b")
+# A named party receiving data: "sent to the Gravatar service", "X, which receives the names".
+_RECEIVES_RE = lazy(
+    r"\b(sent|send|sends|passed|transferred|transmitted|disclosed|provided|shared|given) (\w+ ){0,3}to (the )?\x00"
+    r"|\b(processed|printed|mailed|handled|delivered|shipped|checked|filtered|screened) (\w+ ){0,2}by \x00"
+    r"|\x00 (\( ?\w+ ?\) )?(, )?(which|who) (receives?|gets|processes|collects|stores)"
+)
+
+
+class _DocumentNames:
+    """What a document says about names: its own, its words, its defined terms."""
+
+    __slots__ = ("own", "lower", "mid_caps", "defined", "common")
+
+    def __init__(self, own: set[str], lower: set[str], mid_caps: set[str], defined: set[str], common: set[str]):
+        self.own = own  # the company's own names (title, the "we" definition)
+        self.lower = lower  # words the document writes in lower case
+        self.mid_caps = mid_caps  # capitalised words the document writes inside sentences
+        self.defined = defined  # defined terms: ("Provider"), (the "Services"), "Sold or shared" means
+        self.common = common  # words of the taxonomy's phrases: ordinary vocabulary, not names
+
+    @classmethod
+    def of(cls, document: Document, phrase_matcher: "PhraseMatcher") -> "_DocumentNames":
+        mid_caps: set[str] = set()
+        for sentence in document.sentences:
+            for m in _MID_CAPS_RE.finditer(sentence.text):
+                mid_caps.add(m.group(1).strip("\"'\u201c\u201d\u2018\u2019()[]*.,;:"))
+        defined = {(m.group(1) or m.group(2)).strip() for m in _DEFINED_TERM_RE.finditer(document.text)}
+        defined |= {d[:-1] for d in defined if d.endswith("s")}
+        return cls(_own_names(document), _lowercase_vocabulary(document.text), mid_caps, defined, phrase_matcher.words)
+
+
+# A capitalised word inside a sentence: after a word that does not end one ("sent to Google").
+_MID_CAPS_RE = lazy(r"(?<=[^\s.:|!?\u2013\u2014-])\s+[\"'\u201c\u2018(\[*]*([A-Z]\S*)")
+_DEFINED_TERM_RE = lazy(
+    r"\((?:the |each a |each, a |together, the |collectively, the )?[\"\u201c]([A-Z][^\"\u201d\n]{0,60})[\"\u201d]"
+    r"|[\"\u201c]([A-Z][^\"\u201d\n]{0,60})[\"\u201d],? (?:means|refers to)\b"
+)
+
+
+# Who runs the service: "This app is provided by ...", "... is the controller". Not "a
+# crash-reporting service provided by Google", which names a vendor.
+_OWNER_RE = lazy(
+    r"\b(this|the|our) (app|application|website|site|service|services|platform|product|policy|notice|privacy policy|blog|forum|game)\b"
+    r"[^.;]{0,80}\b(operated|run|made|provided|issued|published|owned|developed|maintained) by\b"
+    r"|\b(is|are|acts as) (the )?(data )?controller\b|\bcontroller (is|of your)\b",
+    re.IGNORECASE,
+)
 
 
 def _lowercase_vocabulary(text: str) -> set[str]:
@@ -1628,9 +2353,7 @@ def _own_names(document: Document) -> set[str]:
     names: set[str] = set()
     sources = [document.title]
     for sentence in document.sentences[:12]:
-        if re.search(r"[\"\u201c](we|us|our)[,\"\u201d]", sentence.text, re.IGNORECASE) or re.search(
-            r"\b(operated by|run by|made by|provided by|controller)\b", sentence.text
-        ):
+        if re.search(r"[\"\u201c](we|us|our)[,\"\u201d]", sentence.text, re.IGNORECASE) or _OWNER_RE.search(sentence.text):
             sources.append(sentence.text)
     for source in sources:
         for m in _NAME_RE.finditer(source or ""):
@@ -1640,8 +2363,20 @@ def _own_names(document: Document) -> set[str]:
     return names
 
 
-def _proper_names(s: Sentence, own_names: set[str], lower_words: set[str]) -> list[tuple[str, int]]:
-    """Capitalised names in a sentence that the document never writes in lower case."""
+def _name_like(word: str) -> bool:
+    """A word no dictionary holds: inner capitals or digits ("HubSpot", "Auth0", "AdMob")."""
+    return any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
+
+
+def _proper_names(s: Sentence, doc: _DocumentNames) -> list[tuple[str, int]]:
+    """Names of companies and products in a sentence, with their character positions.
+
+    A capitalised run the document never writes in lower case, less its legal form, leading
+    common words and trailing document words ("cookies", "Privacy Policy"). Not names: the
+    company's own names and defined terms, public bodies, places ("our affiliate in
+    Bengaluru", "the West Europe region"), and a sentence's first word when it is an
+    ordinary word the document uses elsewhere only there ("Questions about privacy ...").
+    """
     text = s.text
     if s.kind == "row":
         # Provider-like columns name vendors; other cells hold descriptions.
@@ -1652,44 +2387,193 @@ def _proper_names(s: Sentence, own_names: set[str], lower_words: set[str]) -> li
         text = " | ".join(picked)
         if not text:
             return []
-    found = []
+    if _LEGAL_HINT_RE.search(text):
+        text = _LEGAL_SUFFIX_RE.sub(lambda m: " " * len(m.group(0)), text)
+    found: list[tuple[str, int]] = []
+    acronyms: list[tuple[str, int]] = []
     for m in _NAME_RE.finditer(text):
         run = m.group(1).strip()
         words = run.split()
+        # a possessive ends the name: "Google's Privacy Policy"
+        for k, word in enumerate(words):
+            if word.endswith(_POSSESSIVE):
+                words = words[: k + 1]
+                break
+        if " ".join(words) in doc.defined or " ".join(words).rstrip("s") in doc.defined:
+            continue  # a defined term of the policy ("Business Contacts")
         # drop leading words that are common (sentence openers, "Our", "The")
-        while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in lower_words):
+        while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in doc.lower):
             words = words[1:]
-        while words and (words[-1].lower() in _NOT_NAMES and words[-1] not in ("Ads",)):
+        while words and words[-1].lower().strip(".,") in _TRAILING_NOT_NAMES:
             words = words[:-1]
         if not words:
             continue
-        if not any(w.lower() not in lower_words and w.lower() not in _NOT_NAMES for w in words[:1]):
-            continue
         name = " ".join(words).strip(".,;:'\u2019")
-        name = re.sub(r"['\u2019]s$", "", name)
-        if len(name) < 3 or name in own_names or any(w in own_names for w in name.split()):
+        if name.endswith(_POSSESSIVE):
+            name = name[:-2]
+        if len(name) < 3 or name in doc.own or any(w in doc.own for w in name.split()):
             continue
+        if name in doc.defined or name.rstrip("s") in doc.defined:
+            continue
+        lowered = {w.lower() for w in name.split()}
+        if lowered & _PUBLIC_BODY_WORDS:
+            continue
+        at = m.start() + text[m.start() :].find(words[0])
         if name.isupper() and len(name) <= 4 and name not in ("AWS", "IBM", "SAP"):
+            # most short capitals are acronyms (GDPR, EEA, SMS); one listed with a name is a
+            # name too ("carriers such as UPS and FedEx")
+            acronyms.append((name, at))
             continue
-        found.append((name, m.start() + text[m.start():].find(words[0])))
+        single = len(words) == 1
+        whole_cell = s.kind == "row" and any(name == cell.strip() for _, cell in s.cells)
+        if single and not _name_like(name) and name.lower() in doc.common and name not in doc.mid_caps and not whole_cell:
+            continue  # "Professional advisers", "Public authorities": ordinary words
+        if single and not _name_like(name) and s.kind != "row":
+            opening = not text[:at].strip(" -*\u2022(\"\u201c") or text[:at].rstrip().endswith((".", ":", ";"))
+            if opening and name not in doc.mid_caps and not _VENDOR_INTRO_RE.match(text[at + len(name) :]):
+                continue  # "There is ...", "Completing the survey ...": a sentence's first word
+        if _is_place(text, at, name):
+            continue
+        found.append((name, at))
+    for name, at in acronyms:
+        for other, other_at in found:
+            first, second = sorted([(at, name), (other_at, other)])
+            if _COORDINATED_RE.fullmatch(text[first[0] + len(first[1]) : second[0]]):
+                found.append((name, at))
+                break
+    found.sort(key=lambda item: item[1])
     return found
 
 
-def _nearest_recipient(a: _Analysis, matches: list[Match], position: int, text: str) -> str | None:
-    if not matches:
+def _is_place(text: str, at: int, name: str) -> bool:
+    # only the words next to the name matter: normalise a short window, not the sentence
+    before = _words_of(normalize(text[max(0, at - 60) : at]))[-3:]
+    after = _words_of(normalize(text[at + len(name) : at + len(name) + 30]))[:1]
+    if after and after[0] in _PLACE_AFTER:
+        return True
+    if before and before[-1] in ("in", "near") and len(before) >= 2:
+        prior = before[-2] if before[-2] not in ("the",) else (before[-3] if len(before) >= 3 else "")
+        return prior in _PLACE_BEFORE_IN
+    return False
+
+
+def _name_index(a: _Analysis, name: str, position: int, used: list[int]) -> int:
+    """The word index where ``name`` stands in the analysed sentence."""
+    tokens = _words_of(normalize(name))
+    words = a.words
+    n = len(tokens)
+    if n:
+        candidates = [k for k in range(len(words) - n + 1) if words[k : k + n] == tokens]
+        fresh = [k for k in candidates if k not in used]
+        if fresh or candidates:
+            return (fresh or candidates)[0]
+    ratio = position / max(1, len(a.sentence.text))
+    return min(len(words) - 1, int(ratio * max(1, len(words)))) if words else 0
+
+
+def _stretch_of(words: list[str], index: int) -> tuple[int, int]:
+    """The part of the sentence a name stands in: between semicolons (list entries)."""
+    start = index
+    while start > 0 and words[start - 1] not in (";", "|"):
+        start -= 1
+    end = index
+    while end < len(words) and words[end] not in (";", "|"):
+        end += 1
+    return start, end
+
+
+def _nearest_type(recipients: list[Match], span: tuple[int, int], index: int) -> str | None:
+    """The recipient type nearest the name within ``span``; a specific kind before the generic
+    service provider ("processed by Google on our behalf as our crash-reporting service
+    provider")."""
+    near = [m for m in recipients if span[0] <= m.start < span[1] and not (m.start <= index < m.end)]
+    specific = [m for m in near if m.key("recipient_type") != "service_provider"] or near
+    if not specific:
         return None
-    norm_pos_ratio = position / max(1, len(text))
-    # map the character position to a word index by proportion (cheap and good enough)
-    index = int(norm_pos_ratio * max(1, len(a.words)))
-    segment_start, segment_end = index, index
-    while segment_start > 0 and a.words[segment_start - 1] not in (";", "|"):
-        segment_start -= 1
-    while segment_end < len(a.words) and a.words[segment_end] not in (";", "|"):
-        segment_end += 1
-    in_segment = [m for m in matches if segment_start <= m.start < segment_end]
-    pool = in_segment or matches
-    best = min(pool, key=lambda m: abs(m.start - index))
-    return best.key("recipient_type")
+    return min(specific, key=lambda m: abs(m.start - index)).key("recipient_type")
+
+
+def _part_of(words: list[str], index: int, size: int) -> tuple[int, int]:
+    """The comma-separated part a name stands in, with a relative clause that follows it
+    ("Shopify, which hosts our online store") and a parenthesis ("Microsoft Azure (cloud
+    hosting, West Europe region)")."""
+    start = index
+    while start > 0 and words[start - 1] not in (",", ";", "|", ":"):
+        start -= 1
+    end = index + size
+    depth = 0
+    while end < len(words):
+        word = words[end]
+        if word == "(":
+            depth += 1
+        elif word == ")":
+            depth = max(0, depth - 1)
+        elif word in (",", ";", "|") and depth == 0:
+            if word == "," and end + 1 < len(words) and words[end + 1] in ("which", "who", "that") and end == index + size:
+                end += 1
+                continue
+            break
+        end += 1
+    return start, end
+
+
+_APPOSITION_HEADS = {
+    "provider", "providers", "service", "services", "platform", "vendor", "processor", "company", "tool",
+    "partner", "network", "supplier", "contractor", "host", "processors", "subprocessor",
+}
+
+
+def _apposition(words: list[str], after: int) -> tuple[int, int] | None:
+    """The span of an apposition right after a name: ", our analytics provider"."""
+    if after + 1 >= len(words) or words[after] not in (",", "("):
+        return None
+    if words[after + 1] not in ("our", "a", "an", "the", "its", "their"):
+        return None
+    for k in range(after + 2, min(len(words), after + 9)):
+        if words[k] in (",", ";", ")", "|", "which", "that", "who"):
+            return None
+        if words[k] in _APPOSITION_HEADS:
+            return after + 1, k + 1
+    return None
+
+
+def _listed_under(a: _Analysis, index: int, recipients: list[Match], named: set[int]) -> str | None:
+    """The recipient phrase a name is listed under: "payment processors such as Stripe and Adyen".
+
+    Walking left from the name over the other names of the list (``named``: their word
+    indices) and the words joining them, the list must open with "such as", "including",
+    "like", "e.g." or a colon right after a recipient phrase.
+    """
+    words = a.words
+    k = index - 1
+    while k >= 0 and (words[k] in (",", "and", "or", "&") or k in named):
+        k -= 1
+        if index - k > 16:
+            return None
+    if k >= 1 and (words[k - 1], words[k]) in (("such", "as"), ("e", "g"), ("for", "example")):
+        k -= 2
+    elif k >= 0 and words[k] in ("including", "like", "namely", ":", "("):
+        k -= 1
+    else:
+        return None
+    while k >= 0 and words[k] == ",":
+        k -= 1
+    for match in recipients:
+        if match.end - 1 == k:
+            return match.key("recipient_type")
+    return None
+
+
+def _occurrences(words: list[str], name: str) -> list[int]:
+    tokens = _words_of(normalize(name))
+    n = len(tokens)
+    return [k for k in range(len(words) - n + 1) if n and words[k : k + n] == tokens]
+
+
+def _around(norm: str, name: str) -> str:
+    """The sentence with the name marked (``\x00``), for the patterns that need its place."""
+    target = normalize(name)
+    return re.sub(r"\b" + re.escape(target) + r"\b", "\x00", norm) if target else norm
 
 
 # ---------------------------------------------------------------------------------------
@@ -1733,3 +2617,6 @@ def find_placeholders(path: str, text: str) -> list[Placeholder]:
             if template:
                 found.append(Placeholder(m.group(0), path, number))
     return found
+
+
+settle(globals())
