@@ -42,3 +42,17 @@ def cli():
         return runner.invoke(app, list(args), catch_exceptions=False)
 
     return _run
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Keep the suite's cache entries out of the user's cache folder."""
+    import os
+
+    previous = os.environ.get("POLICYLINT_CACHE_DIR")
+    os.environ["POLICYLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("policylint-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("POLICYLINT_CACHE_DIR", None)
+    else:
+        os.environ["POLICYLINT_CACHE_DIR"] = previous

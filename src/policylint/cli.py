@@ -12,8 +12,12 @@ from typing import List, Optional
 
 import typer
 
+from policylint._fastcli import Command as _Command
+from policylint._fastcli import Group as _Group
+
 app = typer.Typer(
     name="policylint",
+    cls=_Group,
     help="Check a product's data inventory against its privacy policy.",
     add_completion=False,
     no_args_is_help=True,
@@ -85,7 +89,7 @@ def _options(config, no_config, policy, inventory, **overrides):
     return options
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
     inventory: List[str] = typer.Argument(None, help="Inventory YAML files (default: `inventory` globs from the configuration)."),
     policy: List[str] = typer.Option([], "--policy", "-p", help="Policy document (Markdown, text) or manifest (YAML/JSON); repeatable."),
@@ -174,7 +178,7 @@ def _print_config(options) -> None:
     sys.stdout.write(json.dumps(shown, indent=2, ensure_ascii=False) + "\n")
 
 
-@app.command()
+@app.command(cls=_Command)
 def baseline(
     inventory: List[str] = typer.Argument(None, help="Inventory YAML files (default: from the configuration)."),
     policy: List[str] = typer.Option([], "--policy", "-p", help="Policy document or manifest; repeatable."),
@@ -198,7 +202,7 @@ def baseline(
     typer.echo(f"policylint: recorded {len(result.findings)} finding(s) in {output}", err=True)
 
 
-@app.command()
+@app.command(cls=_Command)
 def init(
     policy: Optional[str] = typer.Option(None, "--policy", "-p", help="The privacy policy to derive the starter inventory from."),
 ) -> None:
@@ -231,7 +235,7 @@ def init(
         typer.echo("next: confirm the inventory entries, then run `policylint check`")
 
 
-@app.command()
+@app.command(cls=_Command)
 def extract(
     policy: List[str] = typer.Argument(None, help="Policy documents (privacy policy, cookie notice); default: `policy` from the configuration."),
     format: str = typer.Option("text", "--format", "-f", help="text | json | yaml (a policy manifest)."),
@@ -272,7 +276,7 @@ def extract(
         render_text(declarations, _console())
 
 
-@app.command()
+@app.command(cls=_Command)
 def rules(format: str = typer.Option("text", "--format", "-f", help="text | markdown (the README's rule table).")) -> None:
     """List every rule: code, slug, default severity and what it checks."""
     from policylint import registry
@@ -297,7 +301,7 @@ def rules(format: str = typer.Option("text", "--format", "-f", help="text | mark
     _console().print(table)
 
 
-@app.command()
+@app.command(cls=_Command)
 def explain(code: str = typer.Argument(..., help="A rule code (PL101) or slug (undeclared-collection).")) -> None:
     """Print a rule's documentation: what, why, examples, fix."""
     from policylint import registry
@@ -313,7 +317,7 @@ def explain(code: str = typer.Argument(..., help="A rule code (PL101) or slug (u
     render_rule(rule, _console())
 
 
-@app.command()
+@app.command(cls=_Command)
 def schema(name: str = typer.Argument("inventory", help="Which schema: inventory.")) -> None:
     """Print a JSON Schema (for editors: yaml-language-server $schema)."""
     if name != "inventory":
@@ -323,7 +327,7 @@ def schema(name: str = typer.Argument("inventory", help="Which schema: inventory
     sys.stdout.write(schema_text())
 
 
-@app.command()
+@app.command(cls=_Command)
 def taxonomy(kind: Optional[str] = typer.Argument(None, help="data_category | data_use | data_subject | recipient_type | cookie_purpose | technology | security_measure | right")) -> None:
     """List taxonomy terms with their aliases."""
     from rich.markup import escape

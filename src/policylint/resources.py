@@ -7,6 +7,7 @@ checkout (editable install, tests) reads them from the repository's top-level
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,9 +29,32 @@ def schemas_dir() -> Path:
 
 
 def load_yaml(path: Path):
-    """Load one of the project's own (trusted, well-formed) YAML data files."""
+    """Load one of the project's own (trusted, well-formed) YAML data files.
+
+    Parsing YAML is most of the time these files cost (about 50 ms for all of them), so the
+    parsed value is also kept as JSON in the user's cache (:mod:`policylint.cache`), named
+    by the hash of the file's text: a changed file is parsed again. A value JSON cannot
+    carry exactly (dates, non-text keys) is never cached.
+    """
+    from policylint import cache
+
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    name = cache.key("yaml-data", text)
+    cached = cache.read("data", name)
+    if cached is not None:
+        try:
+            return json.loads(cached)
+        except ValueError:
+            pass
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(path, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=loader)
+    value = yaml.load(text, Loader=loader)
+    try:
+        encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError):
+        return value
+    if json.loads(encoded) == value:
+        cache.write("data", name, encoded)
+    return value

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -139,7 +140,7 @@ class Vocabulary:
 
 
 class Taxonomy:
-    def __init__(self, vocabularies: dict[str, Vocabulary]):
+    def __init__(self, vocabularies: Mapping[str, Vocabulary]):
         self.vocabularies = vocabularies
 
     def __getitem__(self, kind: str) -> Vocabulary:
@@ -188,7 +189,30 @@ def _load_vocabulary(kind: str, filename: str) -> Vocabulary:
     return Vocabulary(kind, terms)
 
 
+class _Shipped(Mapping):
+    """kind -> Vocabulary of the shipped files, each read on first use: a run reads only
+    the vocabularies it looks at (an inventory without cookies needs no cookie purposes)."""
+
+    def __init__(self) -> None:
+        self._read: dict[str, Vocabulary] = {}
+
+    def __getitem__(self, kind: str) -> Vocabulary:
+        vocabulary = self._read.get(kind)
+        if vocabulary is None:
+            vocabulary = self._read[kind] = _load_vocabulary(kind, KINDS[kind])
+        return vocabulary
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in KINDS
+
+    def __iter__(self):
+        return iter(KINDS)
+
+    def __len__(self) -> int:
+        return len(KINDS)
+
+
 @lru_cache(maxsize=None)
 def load() -> Taxonomy:
-    """The shipped taxonomy (loaded once per process)."""
-    return Taxonomy({kind: _load_vocabulary(kind, filename) for kind, filename in KINDS.items()})
+    """The shipped taxonomy (each vocabulary read once per process, when first used)."""
+    return Taxonomy(_Shipped())

@@ -145,11 +145,47 @@ def _leaf_errors(error):
         yield error
 
 
+def _valid_before(value) -> str | None:
+    """The cache entry that records ``value`` as valid, or None when it cannot have one.
+
+    Importing jsonschema costs about 40 ms, most of a run whose inventory has not changed
+    since it last passed; so a document the validator passed is remembered, named by the
+    hash of everything the verdict depends on: the values exactly as the validator reads
+    them (JSON keeps text, numbers, true/false and null apart), the schema's text, this
+    module (which builds the validator), policylint's version and the installed jsonschema
+    (its files' sizes and times, read without importing it). Only passes are remembered:
+    a document with errors is always validated, so PL001 findings always come from jsonschema.
+    """
+    import os
+    from importlib.util import find_spec
+
+    from policylint import __version__, cache
+
+    try:
+        values = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        spec = find_spec("jsonschema")
+        folder = os.path.dirname(spec.origin)
+        installed = [os.stat(os.path.join(folder, name)) for name in ("__init__.py", "validators.py", "_keywords.py")]
+        with open(__file__, "rb") as handle:
+            module = handle.read()
+    except (TypeError, ValueError, AttributeError, ImportError, OSError):
+        return None
+    stamp = f"{folder}|" + "|".join(f"{s.st_size}:{s.st_mtime_ns}" for s in installed)
+    return cache.key("inventory-valid", __version__, stamp, module, schema_text(), values)
+
+
 def validate(doc: Document) -> list[Finding]:
     """PL001 findings for every place the document breaks the format."""
+    from policylint import cache
+
+    entry = _valid_before(doc.value)
+    if entry is not None and cache.read("valid", entry) is not None:
+        return []
     findings: list[Finding] = []
     seen = set()
+    errors = 0
     for error in _validator().iter_errors(doc.value):
+        errors += 1
         for leaf in _leaf_errors(error):
             message, pointer = _message(leaf)
             if (message, pointer) in seen:
@@ -158,4 +194,6 @@ def validate(doc: Document) -> list[Finding]:
             location = doc.key_at(pointer) if leaf.validator == "additionalProperties" else doc.at(pointer)
             location = location.__class__(location.path, location.line, location.column, pointer)
             findings.append(registry.finding("PL001", message, location, key=f"schema:{pointer}:{leaf.validator}"))
+    if errors == 0 and entry is not None:
+        cache.write("valid", entry, "")
     return findings
