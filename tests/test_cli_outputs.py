@@ -45,7 +45,18 @@ def test_format_with_output_file(tmp_path, cli):
     out = tmp_path / "report.html"
     result = cli("check", "--policy", POLICY, INVENTORY, "--format", "html", "-o", str(out))
     assert result.exit_code == 1 and result.stdout == ""
-    assert out.read_text().startswith("<!DOCTYPE html>")
+    html = out.read_text()
+    assert html.startswith("<!DOCTYPE html>")
+    # The cookie table judges purposes as PL402 does: the essential session cookie is
+    # covered by the policy's functional cookie uses, the advertising pixel is not.
+    import re
+
+    def verdict(name):
+        row = re.search(rf"<tr><th scope=\"row\"><code>{name}</code>.*?</tr>", html, re.S).group(0)
+        return "not in the policy" if "not in the policy" in row else "in the policy"
+
+    assert verdict("acme_session") == "in the policy"
+    assert verdict("_fbp") == "not in the policy"
 
 
 def test_github_annotations_and_step_summary(tmp_path, monkeypatch, cli):

@@ -25,6 +25,7 @@ class Result:
     baselined: list[Finding] = field(default_factory=list)
     declarations: object = None  # policy.model.Declarations, when a policy was read
     inventory: object = None  # inventory.model.Inventory
+    context: object = None  # checks.context.CheckContext the checks ran with (reports reuse their facts)
     tool_version: str = __version__
 
     def summary(self) -> dict[str, int]:
@@ -73,6 +74,7 @@ def run(options: Options, on_file=None) -> Result:
     loaded = load_inventories(options.inventory, tax, on_file)
     findings = list(loaded.findings)
     declarations = None
+    ctx = None
     if options.policy:
         from policylint.checks import run_checks
         from policylint.checks.context import CheckContext
@@ -125,4 +127,5 @@ def run(options: Options, on_file=None) -> Result:
         baselined=sort_findings(baselined),
         declarations=declarations,
         inventory=loaded.inventory,
+        context=ctx,
     )

@@ -67,8 +67,6 @@ class Cookie(Entry):
     duration: str | None = None
     duration_days: float | None = None
     consent: str | None = None
-    # Filled from the well-known cookie table when the inventory leaves provider/purpose out.
-    inferred: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

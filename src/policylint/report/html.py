@@ -511,8 +511,24 @@ def _stores_table(result: Result, v: dict[str, _Vocab]) -> str:
     )
 
 
-def _cookie_purpose(cookie) -> str | None:
-    return cookie.purpose or (cookie.inferred or {}).get("purpose")
+def _cookie_purpose(result: Result, cookie) -> str | None:
+    """The purpose the checks used: the inventory's, else the well-known cookie table's."""
+    ctx = result.context
+    if ctx is None:
+        return cookie.purpose
+    from policylint.checks.cookies import effective
+
+    return effective(ctx, cookie).purpose
+
+
+def _cookie_in_policy(result: Result, purpose: str, declared: list[str]) -> bool:
+    """Whether the policy describes this cookie purpose, by the rule PL402 applies."""
+    ctx = result.context
+    if ctx is None:
+        return purpose in declared
+    from policylint.checks.cookies import purpose_covered
+
+    return purpose_covered(ctx, purpose, set(declared))
 
 
 def _cookies_table(result: Result, v: dict[str, _Vocab]) -> str:
@@ -523,15 +539,15 @@ def _cookies_table(result: Result, v: dict[str, _Vocab]) -> str:
     declared = getattr(getattr(result.declarations, "cookies", None), "purposes", None)
     rows = []
     for c in cookies:
-        purpose = _cookie_purpose(c)
+        purpose = _cookie_purpose(result, c)
         purpose_html = v["cookie_purpose"].label(purpose)
         if c.purpose is None and purpose:
             purpose_html += " " + _tag("inferred", "unknown", "from the table of well-known cookies")
         if declared is not None and purpose:
-            if any(v["cookie_purpose"].within(purpose, d) for d in declared):
+            if _cookie_in_policy(result, purpose, declared):
                 purpose_html += " " + _tag("in the policy", "ok")
             else:
-                purpose_html += " " + _tag("not in the policy", "unknown" if purpose == "essential" else "bad")
+                purpose_html += " " + _tag("not in the policy", "bad")
         provider = inv.recipient(c.provider)
         provider_html = esc(provider.name or provider.id) if provider else (esc(c.provider) if c.provider else "—")
         consent = esc(c.consent.replace("_", " ")) if c.consent else _tag("not stated", "unknown")
@@ -696,7 +712,8 @@ def _declarations(result: Result, v: dict[str, _Vocab], minor_age: int) -> str:
     rows = [("Cookies", stance, says(ck.evidence), _entry_list(names) if names else "no cookies in the inventory")]
     cpv, tech = v["cookie_purpose"], v["technology"]
     for purpose in ck.purposes:
-        hits = [(_code(c.name), "clear" if _cookie_purpose(c) == purpose else "vague") for c in cookies if cpv.within(_cookie_purpose(c), purpose)]
+        purposes = {id(c): _cookie_purpose(result, c) for c in cookies}
+        hits = [(_code(c.name), "clear" if purposes[id(c)] == purpose else "vague") for c in cookies if cpv.within(purposes[id(c)], purpose)]
         rows.append((f"Purpose: {cpv.label(purpose)}", _tag("uses", "pos"), says(ck.purpose_evidence.get(purpose, [])), _coverage_cell(hits)))
     for technology in ck.technologies:
         hits = [(_code(c.name), "clear") for c in cookies if tech.within(c.technology, technology)]
