@@ -114,3 +114,36 @@ def test_extract_yaml_manifest_is_accepted_as_policy(tmp_path, cli):
     from_manifest = json.loads(cli("extract", "-f", "json", str(manifest)).stdout)
     for kind in ("data_categories", "purposes", "recipients", "children", "sale", "retention", "security", "rights"):
         assert from_manifest[kind] == from_markdown[kind], kind
+
+
+def test_progress_on_a_terminal_for_many_inventories(write, monkeypatch):
+    import io
+
+    from policylint import cli as cli_module
+    from policylint.options import Options
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    paths = [write(f"svc{i}/inventory.yaml", f"version: 1\ndata:\n  - id: d{i}\n    category: user.contact.email\n") for i in range(3)]
+    terminal = Terminal()
+    monkeypatch.setattr(cli_module, "PROGRESS_THRESHOLD", 2)
+    monkeypatch.setattr("sys.stderr", terminal)
+    result = cli_module._run(Options(inventory=paths))
+    assert [d.id for d in result.inventory.data] == ["d0", "d1", "d2"]
+    assert "reading inventories" in terminal.getvalue()
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(write, monkeypatch):
+    import io
+
+    from policylint import cli as cli_module
+    from policylint.options import Options
+
+    paths = [write(f"svc{i}/inventory.yaml", "version: 1\n") for i in range(3)]
+    pipe = io.StringIO()
+    monkeypatch.setattr(cli_module, "PROGRESS_THRESHOLD", 2)
+    monkeypatch.setattr("sys.stderr", pipe)
+    cli_module._run(Options(inventory=paths))
+    assert pipe.getvalue() == ""
