@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from policylint.durations import parse_days
 from policylint.errors import InputError
 from policylint.findings import Evidence
 from policylint.policy.model import (
@@ -310,7 +311,7 @@ def from_dict(d: dict, path: str) -> Declarations:
         duration = check.string(item["duration"], f"{at}.duration")
         days = item.get("days")
         if days is None:
-            days = _iso_days(duration)
+            days = parse_days(duration)
             if days is None:
                 check.fail(f"{at}.duration", f"`{duration}` is not an ISO 8601 duration such as P30D, P6M or P1Y")
         elif not isinstance(days, (int, float)) or isinstance(days, bool) or days < 0:
@@ -346,16 +347,6 @@ def from_dict(d: dict, path: str) -> Declarations:
     decl.placeholders = sorted(placeholders, key=lambda p: (p.path, p.line, p.text))
     decl.contact = check.evidence(d.get("contact"), "contact")
     return decl
-
-
-def _iso_days(duration: str) -> float | None:
-    import re
-
-    m = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?", duration)
-    if not m or not any(m.groups()):
-        return None
-    years, months, weeks, days = (int(g or 0) for g in m.groups())
-    return float(years * 365 + months * 30 + weeks * 7 + days)
 
 
 # ---------------------------------------------------------------------------------------

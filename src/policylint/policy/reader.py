@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from policylint.durations import UNIT_DAYS, to_iso
 from policylint.findings import Evidence
 from policylint.policy.document import Document, Sentence, lazy, settle
 from policylint.policy.model import (
@@ -540,7 +541,12 @@ _PERIOD_RE = lazy(
     r"\b(\d{1,4}|" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + r")"
     r"(?: \(\d{1,4}\))? (calendar |full |business )?(day|days|week|weeks|month|months|year|years)\b"
 )
-_UNIT = {"day": ("D", 1), "week": ("W", 7), "month": ("M", 30), "year": ("Y", 365)}
+
+
+def _period(value: int, unit: str) -> tuple[str, float]:
+    """``(30, "days")`` -> ``("P30D", 30.0)``: the ISO 8601 duration and its days."""
+    unit = unit.rstrip("s")
+    return to_iso(value, unit), value * UNIT_DAYS[unit]
 
 _TRANSFER_RE = lazy(
     r"\b(international (data )?transfers?|transferred internationally|cross border|across borders|"
@@ -1610,8 +1616,7 @@ class Reader:
                 value = int(number) if number.isdigit() else _NUMBER_WORDS.get(number, 0)
                 if not value:
                     continue
-                letter, days = _UNIT[unit.rstrip("s")]
-                periods.append((f"P{value}{letter}", float(value * days)))
+                periods.append(_period(value, unit))
         if periods and not _retention_refers_to_user_action(text):
             categories = sorted(
                 {m.key("data_category") for m in a.matches if m.key("data_category") and a.negation_for(m) is None}
@@ -1734,10 +1739,10 @@ class Reader:
                     value = int(number) if number.isdigit() else _NUMBER_WORDS.get(number, 0)
                     if not value:
                         continue
-                    letter, days = _UNIT[unit.rstrip("s")]
+                    duration, days = _period(value, unit)
                     categories = sorted({m2.key("data_category") for m2 in a.matches if m2.key("data_category")})
                     for category in categories or [None]:
-                        self.out.periods.append(RetentionPeriod(f"P{value}{letter}", float(value * days), category, [evidence_of(s)]))
+                        self.out.periods.append(RetentionPeriod(duration, days, category, [evidence_of(s)]))
                     self.out.retention.append(("stated_period", evidence_of(s)))
                     break
         else:

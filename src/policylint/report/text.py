@@ -7,20 +7,19 @@ the terminal.
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 
 from policylint.engine import Result
+from policylint.report import visible
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def clean(text: str) -> str:
-    """Make control characters visible (``\\x1b``), then escape rich markup."""
+    """Make control and direction characters visible (``\\x1b``), then escape rich markup."""
     from rich.markup import escape
 
-    return escape(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
+    return escape(visible(text))
 
 
 def _quote(text: str, limit: int = 220) -> str:
