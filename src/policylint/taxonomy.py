@@ -130,9 +130,6 @@ class Vocabulary:
     def children(self, key: str) -> list[str]:
         return [k for k, t in self.terms.items() if t.parent == key]
 
-    def descendants(self, key: str) -> list[str]:
-        return [k for k in self.terms if k != key and self.is_within(k, key)]
-
     def canonical(self, key: str) -> str:
         """A term declared as the same thing as another (web_beacon = pixel) maps to it."""
         term = self.terms.get(key)

@@ -384,7 +384,3 @@ def load_manifest(path: str) -> Declarations:
 
         decl.sha256 = hashlib.sha256(data).hexdigest()
     return decl
-
-
-def write_manifest(decl: Declarations, path: str | Path) -> None:
-    Path(path).write_text(dump_yaml(decl), encoding="utf-8")

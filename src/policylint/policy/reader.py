@@ -762,10 +762,6 @@ class _Analysis:
     names: list[tuple[str, int]] | None = None  # proper names in the sentence, computed on demand
     offsets: list[int] = field(default_factory=list)  # character offset of each word in ``norm``
 
-    def clause_range(self, cid: int) -> tuple[int, int]:
-        indices = [i for i, c in enumerate(self.clause_of) if c == cid]
-        return (indices[0], indices[-1] + 1) if indices else (0, 0)
-
     def negation_for(self, match: Match) -> _Negation | None:
         cid = self.clause_of[match.start] if match.start < len(self.clause_of) else -1
         if cid in self.cancelled_clauses:
@@ -774,9 +770,6 @@ class _Analysis:
             if neg.start <= match.start < neg.end:
                 return neg
         return None
-
-    def has_words(self, vocabulary: set[str]) -> bool:
-        return any(w in vocabulary for w in self.words)
 
 
 def _words_of(text: str) -> list[str]:
@@ -1119,8 +1112,6 @@ class Reader:
         self.taxonomy = taxonomy
         self.matcher = matcher(taxonomy)
         self.out = _Collector()
-        self._cookie_vocab = self._maybe("cookie_purpose")
-        self._tech_vocab = self._maybe("technology")
         self._doc: _DocumentNames | None = None
         self._dedicated_cache: dict[tuple[str, str], set[str]] = {}
         self._phrase_cache: dict[str, list[Match]] = {}
@@ -1282,9 +1273,6 @@ class Reader:
         if re.search(r"\b(if|inadvertently|discover|learn|believe|become aware|find out|suspect|unless)\b", a.norm):
             return
         self.out.add("data_categories", "user.childrens", COLLECTS, s, "children", 2)
-
-    def _is_part_of_recipient(self, a: _Analysis, match: Match) -> bool:
-        return match.key("recipient_type") is not None and match.key("data_category") is not None and False
 
     # purposes
 
