@@ -80,7 +80,7 @@ class Finding:
 
     def sort_key(self) -> tuple:
         loc = self.location
-        return (loc.path, loc.line, loc.column, self.code, self.key)
+        return (loc.path, loc.line, self.code, loc.column, self.key)
 
     def to_dict(self) -> dict:
         return {
