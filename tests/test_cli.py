@@ -150,3 +150,10 @@ def test_no_progress_when_stderr_is_not_a_terminal(write, monkeypatch):
     monkeypatch.setattr("sys.stderr", pipe)
     cli_module._run(Options(inventory=paths))
     assert pipe.getvalue() == ""
+
+
+def test_default_fix_hint_is_a_whole_sentence(cli, write, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write("inv.yaml", "version: 1\ndata:\n  - id: d\n    category: [user.contact.email]\n")
+    report = json.loads(cli("check", "-f", "json", "inv.yaml").stdout)
+    assert report["findings"][0]["fix"] == "Correct the field named in the message."

@@ -114,6 +114,11 @@ def test_unknown_field_gets_did_you_mean_at_the_key(write):
         ("version: 1\ndata:\n  - id: d\n    category: user.contact.email\n    retention: forever\n", "not a duration", 5),
         ("version: 1\ndata:\n  - id: d\n    category: user.contact.email\n    legal_basis: because\n", "not a basis", 5),
         ("version: 1\ndata: {id: d}\n", "must be a list", 2),
+        (
+            "version: 1\ndata:\n  - id: d\n    category: user.contact.email\n    legal_basis: {essential.service: contrakt}\n",
+            "`legal_basis` for `essential.service` is `contrakt`",
+            5,
+        ),
         ("version: 1\ncookies:\n  - name: _ga\n    party: third\n", "needs `provider`", 3),
     ],
 )

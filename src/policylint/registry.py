@@ -108,5 +108,12 @@ def finding(
         key=key,
         evidence=tuple(evidence),
         searched=tuple(searched),
-        fix=fix if fix is not None else rule.fix.splitlines()[0],
+        fix=fix if fix is not None else first_sentence(rule.fix),
     )
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a documentation paragraph, for a finding's fix hint."""
+    paragraph = " ".join(text.split("\n\n")[0].split())
+    end = paragraph.find(". ")
+    return paragraph if end < 0 else paragraph[: end + 1]

@@ -119,6 +119,16 @@ def _message(error) -> tuple[str, str]:
         ), pointer
     if validator == "anyOf" and field in ("retention", "duration"):
         return _duration_message(field, value), pointer
+    if validator == "oneOf" and field == "legal_basis" and isinstance(value, dict):
+        from policylint.inventory.yamlload import escape_pointer
+
+        bases = error.schema["oneOf"][0]["enum"]
+        for purpose, basis in value.items():
+            if basis not in bases:
+                return (
+                    f"`legal_basis` for `{purpose}` is {_describe(basis)}; expected one of: {', '.join(bases)}",
+                    f"{pointer}/{escape_pointer(str(purpose))}",
+                )
     if validator == "oneOf" and field == "legal_basis":
         return (
             f"`legal_basis` {_describe(value)} is not a basis: use one of consent, contract, legal_obligation, "
