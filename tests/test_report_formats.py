@@ -145,6 +145,7 @@ def result() -> Result:
         baselined=baselined,
         declarations=_declarations(),
         inventory=_inventory(),
+        suppression_reasons={id(suppressed[0]): "consent banner sets it <only> after opt-in"},
     )
 
 

@@ -123,3 +123,25 @@ def test_broken_baseline_is_an_input_error(write, cli, tmp_path, monkeypatch):
     write("baseline.json", "{not json")
     result = cli("check", "--baseline", "baseline.json", "inv.yaml")
     assert result.exit_code == 2 and "baseline.json:1" in result.stderr
+
+
+def test_reports_quote_the_suppression_that_matched(write):
+    from policylint.report import suppression_of
+
+    path = write(
+        "inv.yaml",
+        """
+        version: 1
+        data:
+          - id: d  # policylint: ignore[PL003] legacy entry, migrating in Q3
+            category: user.contact.emial
+          - id: e
+            category: user.contact.emial  # policylint: ignore[PL003]
+        """,
+    )
+    result = run(path)
+    by_line = {f.location.line: suppression_of(result, f) for f in result.suppressed}
+    assert by_line == {
+        4: ("inSource", "legacy entry, migrating in Q3"),
+        6: ("inSource", "inline suppression (no reason given)"),
+    }

@@ -26,6 +26,7 @@ class Result:
     declarations: object = None  # policy.model.Declarations, when a policy was read
     inventory: object = None  # inventory.model.Inventory
     context: object = None  # checks.context.CheckContext the checks ran with (reports reuse their facts)
+    suppression_reasons: dict[int, str] = field(default_factory=dict)  # id(suppressed finding) -> reason
     tool_version: str = __version__
 
     def summary(self) -> dict[str, int]:
@@ -109,7 +110,7 @@ def run(options: Options, on_file=None) -> Result:
         if not options.selected(finding.code) or _per_path_ignored(finding, options):
             continue
         kept.append(finding)
-    kept, suppressed, unused = suppress.apply(kept, suppressions, _entry_lines(loaded.inventory), options.selected)
+    kept, suppressed, unused, reasons = suppress.apply(kept, suppressions, _entry_lines(loaded.inventory), options.selected)
     kept.extend(f for f in unused if options.selected(f.code))
     baselined: list[Finding] = []
     if options.baseline:
@@ -128,4 +129,5 @@ def run(options: Options, on_file=None) -> Result:
         declarations=declarations,
         inventory=loaded.inventory,
         context=ctx,
+        suppression_reasons=reasons,
     )

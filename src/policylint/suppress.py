@@ -85,8 +85,10 @@ def apply(
     suppressions: list[Suppression],
     entry_lines: dict[tuple[str, str], int],
     selected,
-) -> tuple[list[Finding], list[Finding], list[Finding]]:
-    """Split findings into (kept, suppressed) and report unused suppressions (PL008).
+) -> tuple[list[Finding], list[Finding], list[Finding], dict[int, str]]:
+    """Split findings into (kept, suppressed), report unused suppressions (PL008), and say
+    why each suppressed finding was silenced: ``{id(finding): reason}`` (empty reason when
+    the comment gives none), so reports quote the suppression that matched.
 
     ``entry_lines`` maps (path, entry pointer such as ``/data/3``) to the entry's first line.
     ``selected(code)`` tells whether a rule runs: a suppression of a rule that is not
@@ -96,6 +98,7 @@ def apply(
     for s in suppressions:
         by_line.setdefault((s.path, s.line), []).append(s)
     kept, suppressed = [], []
+    reasons: dict[int, str] = {}
     for finding in findings:
         loc = finding.location
         lines = [loc.line]
@@ -109,6 +112,7 @@ def apply(
             for s in matched:
                 s.used = True
             suppressed.append(finding)
+            reasons[id(finding)] = "; ".join(dict.fromkeys(s.reason for s in matched if s.reason))
         else:
             kept.append(finding)
     unused = [
@@ -121,7 +125,7 @@ def apply(
         for s in suppressions
         if not s.used and any(selected(c) for c in s.codes)
     ]
-    return kept, suppressed, unused
+    return kept, suppressed, unused, reasons
 
 
 # ---- baselines --------------------------------------------------------------------------

@@ -98,36 +98,14 @@ def relative_path(path: str, root: str | None = None) -> str:
     return rel.replace(os.sep, "/")
 
 
-_REASON = re.compile(r"ignore\[[^\]]*\]\s*[:\-\u2013\u2014]?\s*(.*)", re.S)
-
-
-def _entry_lines(inventory, loc) -> list[int]:
-    """First lines of the inventory entries that contain ``loc`` (by JSON pointer)."""
-    lines = []
-    if not loc.pointer:
-        return lines
-    for group in ("data", "cookies", "recipients", "stores", "audiences"):
-        for entry in getattr(inventory, group, None) or ():
-            where = entry.loc
-            if where.path == loc.path and where.pointer and (loc.pointer + "/").startswith(where.pointer + "/"):
-                lines.append(where.line)
-    return lines
-
-
 def suppression_of(result, finding, baseline: str | None = None) -> tuple[str, str]:
     """How a finding left the report: ``("inSource", reason)`` for an inline
-    ``# policylint: ignore[...]`` comment on its line (or on its entry's first line),
+    ``# policylint: ignore[...]`` comment (the engine records which one matched),
     ``("external", reason)`` for a baseline entry or the configuration."""
     if any(f is finding for f in getattr(result, "baselined", ())):
         where = f" ({baseline})" if baseline else ""
         return "external", f"accepted in the baseline{where}"
-    inventory = getattr(result, "inventory", None)
-    comments = getattr(inventory, "comments", None) or {}
-    loc = finding.location
-    for line in (loc.line, *_entry_lines(inventory, loc)):
-        comment = comments.get((loc.path, line))
-        if comment and "ignore[" in comment:
-            match = _REASON.search(comment)
-            reason = match.group(1).strip() if match else ""
-            return "inSource", reason or "inline suppression (no reason given)"
+    reasons = getattr(result, "suppression_reasons", None) or {}
+    if id(finding) in reasons:
+        return "inSource", reasons[id(finding)] or "inline suppression (no reason given)"
     return "external", "suppressed by the configuration"
