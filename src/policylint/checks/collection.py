@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from policylint import registry
-from policylint.checks.common import cite, evidence_of, label, policy_location, searched
+from policylint.checks.common import cite, evidence_of, label, plain, policy_location, searched, vague_wording
 from policylint.checks.context import CheckContext
 from policylint.checks.disclosure import CLEAR, CONTRADICTED, OMITTED, VAGUE, Disclosure, classify
 from policylint.findings import Finding
@@ -43,18 +43,6 @@ COOKIE_CATEGORIES = ("user.device.cookie_id", "user.device.cookie")
 def is_sensitive(vocabulary: Vocabulary, key: str) -> bool:
     """Special-category data: the key or one of its ancestors is marked ``sensitive``."""
     return any(vocabulary.terms[k].sensitive for k in vocabulary.lineage(key) if k in vocabulary.terms)
-
-
-def plain(name: str) -> str:
-    """A term name for running text: ``Phone number`` -> ``phone number``, ``IP address`` kept."""
-    return name[0].lower() + name[1:] if name[1:2].islower() else name
-
-
-def vague_wording(vocabulary: Vocabulary, key: str, declaration: Declaration) -> str:
-    """How a vague declaration relates to the practice: broader, or only narrower."""
-    if vocabulary.is_within(key, declaration.key):
-        return f"the policy says only {label(vocabulary, declaration.key)}"
-    return f"the policy names only the narrower {label(vocabulary, declaration.key)}"
 
 
 def element_finding(ctx: CheckContext, element: DataElement, disclosure: Disclosure) -> Finding | None:

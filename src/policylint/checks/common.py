@@ -39,3 +39,15 @@ def searched(ctx: CheckContext, *topics: str) -> tuple[str, ...]:
 def policy_location(ctx: CheckContext, line: int = 1, path: str | None = None) -> Location:
     """Where a policy-level finding points: the policy file (first document by default)."""
     return Location(path or ctx.policy_path, line, 1, "")
+
+
+def plain(name: str) -> str:
+    """A term name for running text: ``Phone number`` -> ``phone number``, ``IP address`` kept."""
+    return name[0].lower() + name[1:] if name[1:2].islower() else name
+
+
+def vague_wording(vocabulary: Vocabulary, key: str, declaration: Declaration) -> str:
+    """How a vague declaration relates to the practice: broader, or only narrower."""
+    if vocabulary.is_within(key, declaration.key):
+        return f"the policy says only {label(vocabulary, declaration.key)}"
+    return f"the policy names only the narrower {label(vocabulary, declaration.key)}"

@@ -23,8 +23,7 @@ import re
 from collections.abc import Iterator
 
 from policylint import registry
-from policylint.checks.collection import plain
-from policylint.checks.common import cite, evidence_of, label, searched
+from policylint.checks.common import cite, evidence_of, label, plain, searched, vague_wording
 from policylint.checks.context import CheckContext
 from policylint.checks.disclosure import CONTRADICTED, OMITTED, VAGUE, classify
 from policylint.checks.sharing import describe, listing
@@ -93,11 +92,7 @@ def undeclared(ctx: CheckContext) -> Iterator[Finding]:
             )
         elif disclosure.cls == VAGUE:
             evidence = evidence_of(declaration)
-            side = (
-                f"the policy says only {label(vocabulary, declaration.key)}"
-                if vocabulary.is_within(purpose, declaration.key)
-                else f"the policy names only the narrower {label(vocabulary, declaration.key)}"
-            )
+            side = vague_wording(vocabulary, purpose, declaration)
             yield registry.finding(
                 "PL102",
                 f"{what}; {side}{cite(evidence)}",

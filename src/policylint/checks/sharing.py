@@ -31,8 +31,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from policylint import registry
-from policylint.checks.collection import plain
-from policylint.checks.common import cite, evidence_of, label, searched
+from policylint.checks.common import cite, evidence_of, label, plain, searched, vague_wording
 from policylint.checks.context import CheckContext
 from policylint.checks.disclosure import CONTRADICTED, OMITTED, VAGUE, classify
 from policylint.findings import Finding
@@ -130,12 +129,7 @@ def recipient_types(ctx: CheckContext) -> Iterator[Finding]:
             )
         elif disclosure.cls == VAGUE:
             evidence = evidence_of(disclosure.declaration)
-            declared = label(vocabulary, disclosure.declaration.key)
-            side = (
-                f"the policy says only {declared}"
-                if vocabulary.is_within(recipient.type, disclosure.declaration.key)
-                else f"the policy names only the narrower {declared}"
-            )
+            side = vague_wording(vocabulary, recipient.type, disclosure.declaration)
             yield registry.finding(
                 "PL102",
                 f"{who} as {kind}; {side}{cite(evidence)}",
